@@ -1,0 +1,30 @@
+"""``mtcheck rules``: list the rules, or show one."""
+
+from __future__ import annotations
+
+import click
+
+from mtcheck.cli import cli
+from mtcheck.engines.rules import load_rules
+from mtcheck.engines.rules.engine import id_matches
+
+
+@cli.command("rules")
+@click.argument("ids", nargs=-1)
+@click.option("--rules", "rule_paths", multiple=True, type=click.Path(), help="Extra rule packs.")
+def rules_command(ids, rule_paths):
+    """List rules (optionally only IDS or prefixes), with type, languages, category and severity."""
+    rules = load_rules(rule_paths)
+    shown = [r for r in rules if not ids or id_matches(r.id, ids)]
+    for r in sorted(shown, key=lambda r: r.id):
+        langs = ",".join(sorted(r.languages)) if r.languages else "*"
+        if r.source_languages:
+            langs = ",".join(sorted(r.source_languages)) + "→" + langs
+        click.echo(f"{r.id:<40} {r.TYPE:<13} {langs:<10} "
+                   f"{r.severity.label:<8} {r.category}")
+        if ids and len(shown) <= 3:
+            click.echo(f"    {r.message}")
+            if r.description:
+                click.echo(f"    {r.description}")
+            click.echo(f"    file: {r.path}")
+    click.echo(f"{len(shown)} rules", err=True)

@@ -1,0 +1,1 @@
+"""Engines: peers behind one interface (``check(document, context) -> Iterable[Finding]``)."""

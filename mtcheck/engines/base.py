@@ -1,0 +1,68 @@
+"""The engine interface and the one place where a match in checked text becomes a Finding in the file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Protocol
+
+from mtcheck.document import Document
+from mtcheck.findings import Finding, FixSafety, Severity
+
+
+@dataclass
+class CheckContext:
+    """What every engine may know about the run besides the document."""
+
+    source_language: str | None = None
+    warn: Callable[[str], None] = field(default=lambda message: None)
+
+
+class Engine(Protocol):
+    name: str
+
+    def check(self, document: Document, context: CheckContext) -> Iterable[Finding]: ...
+
+
+CONTEXT_CHARS = 24
+
+
+def make_finding(
+    doc: Document,
+    *,
+    rule: str,
+    engine: str,
+    category: str,
+    severity: Severity,
+    message: str,
+    start: int,
+    end: int,
+    suggestions: Iterable[str] = (),
+    safety: FixSafety = FixSafety.DISPLAY,
+) -> Finding:
+    """Map a checked-text span to the file and build the Finding. A fix is downgraded to display-only when the
+    span touches derived text (an entity, collapsed white space) or the file did not decode cleanly."""
+    fstart, fend = doc.file_span(start, end)
+    line, col = doc.lines.position(fstart)
+    end_line, end_col = doc.lines.position(fend)
+    suggestions = tuple(dict.fromkeys(s for s in suggestions if s is not None))
+    if safety is not FixSafety.DISPLAY and (doc.lossy or not doc.is_literal(start, end) or not suggestions):
+        safety = FixSafety.DISPLAY
+    context = doc.text[max(0, start - CONTEXT_CHARS) : start] + "\x00" + doc.text[end : end + CONTEXT_CHARS]
+    return Finding(
+        rule=rule,
+        engine=engine,
+        category=category,
+        severity=severity,
+        message=message,
+        path=doc.path,
+        start=fstart,
+        end=fend,
+        line=line,
+        column=col,
+        end_line=end_line,
+        end_column=end_col,
+        suggestions=suggestions,
+        fix_safety=safety,
+        matched=doc.text[start:end],
+        context=context,
+    )

@@ -1,0 +1,70 @@
+"""The rule engine: runs the rules that apply to a document's languages and turns their matches into Findings."""
+
+from __future__ import annotations
+
+import fnmatch
+from typing import Iterable, Sequence
+
+from mtcheck.document import Document
+from mtcheck.engines.base import CheckContext, make_finding
+from mtcheck.engines.rules.regex import RegexTimeout
+from mtcheck.engines.rules.rule import Rule, RuleContext
+from mtcheck.engines.rules.templates import render
+from mtcheck.findings import Finding
+
+
+def id_matches(rule_id: str, patterns: Sequence[str]) -> bool:
+    """ruff-style selection: an exact id, a prefix ending at a dot ("en" selects "en.*"), or a glob."""
+    for pat in patterns:
+        if rule_id == pat or rule_id.startswith(pat.rstrip(".") + ".") or fnmatch.fnmatchcase(rule_id, pat):
+            return True
+    return False
+
+
+def select_rules(rules: Iterable[Rule], select: Sequence[str] = (), ignore: Sequence[str] = ()) -> list[Rule]:
+    out = []
+    for rule in rules:
+        if rule.status == "deprecated":
+            continue
+        if select and not id_matches(rule.id, select):
+            continue
+        if ignore and id_matches(rule.id, ignore):
+            continue
+        out.append(rule)
+    return out
+
+
+class RulesEngine:
+    name = "rules"
+
+    def __init__(self, rules: Sequence[Rule]):
+        self.rules = list(rules)
+
+    def rules_for(self, language: str | None, source_language: str | None) -> list[Rule]:
+        return [r for r in self.rules if r.applies_to(language, source_language)]
+
+    def check(self, document: Document, context: CheckContext) -> Iterable[Finding]:
+        language = document.language
+        rctx = RuleContext(document, language)
+        for rule in self.rules_for(language, context.source_language):
+            try:
+                matches = list(rule.find(document, rctx))
+            except RegexTimeout:
+                context.warn(f"{document.path}: rule {rule.id} ({rule.path}) ran past its regex time limit; "
+                             f"its results for this file are incomplete")
+                continue
+            for m in matches:
+                if not document.within_one_segment(m.start, max(m.start, m.end - 1)):
+                    continue
+                yield make_finding(
+                    document,
+                    rule=rule.id,
+                    engine=self.name,
+                    category=rule.category,
+                    severity=rule.severity,
+                    message=render(rule.message, m.values),
+                    start=m.start,
+                    end=m.end,
+                    suggestions=m.suggestions,
+                    safety=rule.fix_safety,
+                )

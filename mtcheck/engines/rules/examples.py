@@ -1,0 +1,55 @@
+"""Rule examples are tests: a ``bad`` example gives exactly one finding, exactly at its ``[[…]]`` marker, and its
+first suggestion yields ``fixed`` (when given) which then checks clean; a ``good`` example gives nothing."""
+
+from __future__ import annotations
+
+from mtcheck.document import DocumentBuilder
+from mtcheck.engines.rules.rule import Example, Rule, RuleContext, RuleMatch
+from mtcheck.readers.text import read_text
+
+
+def strip_markers(text: str) -> tuple[str, tuple[int, int] | None]:
+    if "[[" not in text:
+        return text, None
+    start = text.index("[[")
+    end = text.index("]]", start)
+    clean = text[:start] + text[start + 2 : end] + text[end + 2 :]
+    return clean, (start, end - 2)
+
+
+def example_language(rule: Rule, example: Example) -> tuple[str, str | None]:
+    lang = example.language or (rule.languages[0] if rule.languages else "en")
+    src = example.source_language or (rule.source_languages[0] if rule.source_languages else None)
+    return lang, src
+
+
+def run_rule_on(rule: Rule, text: str, language: str) -> list[RuleMatch]:
+    doc = read_text(DocumentBuilder("<example>", text, format="text"))
+    doc.language = language
+    return [m for m in rule.find(doc, RuleContext(doc, language)) if doc.within_one_segment(m.start, max(m.start, m.end - 1))]
+
+
+def check_example(rule: Rule, example: Example) -> list[str]:
+    """Problems with one example; empty when it behaves as documented."""
+    lang, _ = example_language(rule, example)
+    text, span = strip_markers(example.text)
+    matches = run_rule_on(rule, text, lang)
+    if not example.bad:
+        return [f"good example flagged at {text[m.start:m.end]!r}: {text!r}" for m in matches]
+    problems = []
+    if len(matches) != 1:
+        found = ", ".join(repr(text[m.start:m.end]) for m in matches) or "nothing"
+        return [f"bad example should give exactly one finding, got {found}: {text!r}"]
+    m = matches[0]
+    if (m.start, m.end) != span:
+        problems.append(f"finding at {text[m.start:m.end]!r}, expected {text[span[0]:span[1]]!r}: {text!r}")
+    if example.fixed is not None:
+        if not m.suggestions:
+            return problems + [f"example has 'fixed' but the finding has no suggestion: {text!r}"]
+        fixed = text[: m.start] + m.suggestions[0] + text[m.end :]
+        if fixed != example.fixed:
+            problems.append(f"fix gives {fixed!r}, expected {example.fixed!r}")
+        again = run_rule_on(rule, fixed, lang)
+        if again:
+            problems.append(f"fixed text still flagged at {fixed[again[0].start:again[0].end]!r}")
+    return problems

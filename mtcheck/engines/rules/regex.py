@@ -1,0 +1,90 @@
+"""Regex compilation: RE2 (linear time, no catastrophic backtracking) by default; the backtracking ``regex``
+module only for rules that opt in (``regex_engine: backtracking``), and then always under a time limit."""
+
+from __future__ import annotations
+
+import re2
+import regex as backtracking
+
+from mtcheck.errors import RuleError
+
+#: Per-call time limit for backtracking patterns, in seconds.
+BACKTRACK_TIMEOUT = 0.25
+
+
+class RegexTimeout(Exception):
+    """A backtracking pattern ran past its time limit on some text."""
+
+
+def _re2_options(case_sensitive: bool) -> "re2.Options":
+    opts = re2.Options()
+    opts.case_sensitive = case_sensitive
+    opts.log_errors = False  # errors are reported to the user by us, naming the rule file
+    return opts
+
+
+class Pattern:
+    """One compiled pattern with the small API the rule types need: ``finditer`` and ``search_at``."""
+
+    def __init__(self, source: str, *, case_sensitive: bool = True, engine: str = "re2",
+                 path: str | None = None, rule: str | None = None):
+        self.source = source
+        self.engine = engine
+        if engine == "re2":
+            try:
+                self._re = re2.compile(source, _re2_options(case_sensitive))
+            except re2.error as exc:
+                detail = exc.args[0].decode() if exc.args and isinstance(exc.args[0], bytes) else str(exc)
+                hint = ""
+                if any(tok in source for tok in ("(?=", "(?!", "(?<=", "(?<!", "\\1", "\\2", "(?P=")):
+                    hint = " (look-around and back-references need 'regex_engine: backtracking')"
+                raise RuleError(f"bad regex {source!r}: {detail}{hint}", path=path, rule=rule) from None
+        elif engine == "backtracking":
+            flags = backtracking.V0 | (0 if case_sensitive else backtracking.IGNORECASE)
+            try:
+                self._re = backtracking.compile(source, flags)
+            except backtracking.error as exc:
+                raise RuleError(f"bad regex {source!r}: {exc}", path=path, rule=rule) from None
+        else:
+            raise RuleError(f"unknown regex_engine {engine!r} (re2 or backtracking)", path=path, rule=rule)
+        self.groupindex = dict(self._re.groupindex)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
+        end = len(text) if endpos is None else endpos
+        if self.engine == "re2":
+            return self._re.finditer(text, pos, end)
+        try:
+            return list(self._re.finditer(text, pos, end, timeout=BACKTRACK_TIMEOUT))
+        except TimeoutError:
+            raise RegexTimeout(self.source) from None
+
+    def search(self, text: str) -> bool:
+        if self.engine == "re2":
+            return self._re.search(text) is not None
+        try:
+            return self._re.search(text, timeout=BACKTRACK_TIMEOUT) is not None
+        except TimeoutError:
+            raise RegexTimeout(self.source) from None
+
+
+#: Strings that make a backtracking pattern show exponential behaviour quickly if it has it.
+STRESS_INPUTS = tuple(
+    body * 4000 + tail
+    for body in ("a", "a ", "aa", " ", ".", "ab", "1", "A a ")
+    for tail in ("!", "")
+)
+
+
+def check_backtracking(pattern: Pattern, *, path: str, rule: str) -> None:
+    """Refuse a backtracking pattern that times out on short adversarial inputs."""
+    if pattern.engine != "backtracking":
+        return
+    for text in STRESS_INPUTS:
+        try:
+            pattern.finditer(text[:2000])
+        except RegexTimeout:
+            raise RuleError(
+                f"regex {pattern.source!r} backtracks catastrophically (over {BACKTRACK_TIMEOUT}s on a "
+                f"{len(text[:2000])}-character input); rewrite it for RE2",
+                path=path, rule=rule,
+            ) from None

@@ -1,0 +1,102 @@
+"""What every rule type shares: identity, selection by language, category, severity, message, examples."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Iterable, Iterator
+
+from mtcheck.document import Document
+from mtcheck.findings import FixSafety, Severity
+
+
+@dataclass(frozen=True)
+class RuleMatch:
+    """A span of checked text a rule objects to, with its suggestions and the values for its message."""
+
+    start: int
+    end: int
+    suggestions: tuple[str, ...] = ()
+    values: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Example:
+    text: str
+    bad: bool
+    fixed: str | None = None
+    language: str | None = None
+    source_language: str | None = None
+
+
+@dataclass
+class Rule:
+    """Base of all rule types. Subclasses set TYPE and KEYS and implement ``configure`` and ``find``."""
+
+    TYPE: ClassVar[str] = ""
+    #: type-specific keys accepted in the YAML, beyond COMMON_KEYS
+    KEYS: ClassVar[frozenset[str]] = frozenset()
+
+    id: str
+    path: str
+    languages: tuple[str, ...] | None  # None: every language; order matters only for examples
+    source_languages: tuple[str, ...] | None
+    category: str
+    severity: Severity
+    message: str
+    fix_safety: FixSafety
+    status: str = "preview"
+    description: str = ""
+    skip_kinds: frozenset[str] = frozenset()
+    examples: list[Example] = field(default_factory=list)
+
+    def configure(self, spec: dict[str, Any]) -> None:
+        """Read and compile the type-specific keys; raise RuleError on bad values."""
+
+    def find(self, doc: Document, ctx: "RuleContext") -> Iterable[RuleMatch]:
+        raise NotImplementedError
+
+    def applies_to(self, language: str | None, source_language: str | None) -> bool:
+        if self.languages is not None and (language or "").split("-")[0] not in self.languages:
+            return False
+        if self.source_languages is not None and (source_language or "").split("-")[0] not in self.source_languages:
+            return False
+        return True
+
+
+def is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_" or unicodedata.category(ch) == "Mn"
+
+
+def at_word_boundaries(text: str, start: int, end: int) -> bool:
+    """True when the span neither starts nor ends inside a word (Unicode-aware, unlike RE2's ``\\b``)."""
+    if start > 0 and is_word_char(text[start - 1]) and is_word_char(text[start]):
+        return False
+    if end < len(text) and is_word_char(text[end]) and is_word_char(text[end - 1]):
+        return False
+    return True
+
+
+class RuleContext:
+    """Per-document state shared by the rules of one run: sentence spans are computed once, when first asked."""
+
+    def __init__(self, doc: Document, language: str | None):
+        self.doc = doc
+        self.language = language
+        self._sentences: list[tuple[int, int]] | None = None
+
+    def sentences(self) -> list[tuple[int, int]]:
+        if self._sentences is None:
+            from mtcheck.document.sentences import sentence_spans
+
+            spans = []
+            for seg in self.doc.segments:
+                text = self.doc.text[seg.start : seg.end]
+                spans.extend((seg.start + s, seg.start + e) for s, e in sentence_spans(text, self.language))
+            self._sentences = spans
+        return self._sentences
+
+    def segments(self, skip_kinds: frozenset[str] = frozenset()) -> Iterator[tuple[int, int, str]]:
+        for seg in self.doc.segments:
+            if seg.kind not in skip_kinds:
+                yield seg.start, seg.end, seg.kind

@@ -1,0 +1,54 @@
+"""Message and suggestion templates: ``str.format`` fields named after regex groups, with three conversions of
+our own (``!l`` lower, ``!u`` upper, ``!c`` capitalise,
+``!h`` HTML-unescape), and case preservation for substitutions."""
+
+from __future__ import annotations
+
+import html
+import string
+
+
+class _Formatter(string.Formatter):
+    def convert_field(self, value, conversion):
+        if conversion == "l":
+            return str(value).lower()
+        if conversion == "u":
+            return str(value).upper()
+        if conversion == "h":
+            return html.unescape(str(value))
+        if conversion == "c":
+            text = str(value)
+            return text[:1].upper() + text[1:]
+        return super().convert_field(value, conversion)
+
+    def get_value(self, key, args, kwargs):
+        value = kwargs.get(key) if isinstance(key, str) else None
+        return "" if value is None else value
+
+
+FORMATTER = _Formatter()
+
+
+def render(template: str, values: dict[str, str]) -> str:
+    return FORMATTER.vformat(template, (), values)
+
+
+def template_fields(template: str) -> set[str]:
+    """Names used by a template; raises ValueError on a malformed one."""
+    names = set()
+    for _, field, _, conversion in FORMATTER.parse(template):
+        if field is not None:
+            if conversion not in (None, "l", "u", "c", "h", "r", "s"):
+                raise ValueError(f"unknown conversion !{conversion}")
+            names.add(field)
+    return names
+
+
+def preserve_case(matched: str, replacement: str) -> str:
+    """Give ``replacement`` the case pattern of ``matched``: ALL CAPS, Capitalised or as written."""
+    letters = [c for c in matched if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return replacement.upper()
+    if letters and matched.lstrip()[:1].isupper():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement

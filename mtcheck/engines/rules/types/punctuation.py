@@ -1,0 +1,47 @@
+"""``type: punctuation``: debris of punctuation marks (". ," ",." ",,"), the trace of a clause MT dropped.
+
+The rule finds every run of two or more marks (white space between them allowed), removes the white space and
+looks the run up in ``sequences``; only listed runs are flagged, so an ellipsis or "?!" stays untouched unless a
+rule lists it. The suggestion replaces the whole run, keeping the white space that followed it."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterable
+
+from mtcheck.document import Document
+from mtcheck.engines.rules.regex import Pattern
+from mtcheck.engines.rules.rule import Rule, RuleContext, RuleMatch
+from mtcheck.engines.rules.types.spec import need
+from mtcheck.errors import RuleError
+
+
+class PunctuationRule(Rule):
+    TYPE = "punctuation"
+    KEYS = frozenset({"sequences", "marks"})
+
+    def configure(self, spec: dict[str, Any]) -> None:
+        seqs = need(self, spec, "sequences", dict)
+        self.marks = need(self, spec, "marks", str, ".,;:!?")
+        self.sequences: dict[str, str] = {}
+        for key, value in seqs.items():
+            if not isinstance(key, str) or not isinstance(value, str):
+                raise RuleError("sequences maps a run of marks to its replacement, both strings", path=self.path,
+                                rule=self.id)
+            run = "".join(key.split())
+            if len(run) < 2 or any(ch not in self.marks for ch in run):
+                raise RuleError(f"sequence {key!r} must be two or more of the marks {self.marks!r}",
+                                path=self.path, rule=self.id)
+            self.sequences[run] = value
+        cls = "[" + re.escape(self.marks) + "]"
+        # A run of marks, with optional horizontal space between them.
+        self.pattern = Pattern(f"{cls}(?:[ \\t\\x{{a0}}]*{cls})+", path=self.path, rule=self.id)
+
+    def find(self, doc: Document, ctx: RuleContext) -> Iterable[RuleMatch]:
+        text = doc.text
+        for m in self.pattern.finditer(text):
+            run = "".join(m.group().split()).replace("\u00a0", "")
+            repl = self.sequences.get(run)
+            if repl is None:
+                continue
+            yield RuleMatch(m.start(), m.end(), (repl,), {"match": m.group(), "suggestion": repl})

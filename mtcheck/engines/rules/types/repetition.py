@@ -1,0 +1,111 @@
+"""``type: repetition``: a word or phrase said twice where once was meant.
+
+Modes:
+- ``word``: the same word twice in a row ("the the"); the fix drops one.
+- ``coordination``: one word or phrase joined to itself by a conjunction ("missiles and missiles") — the usual
+  trace of two source synonyms translated alike; nothing can guess the lost word, so the suggestion is the
+  word once.
+- ``phrase``: a run of two to ``max_words`` words repeated at once ("in the city in the city").
+Back-references are what a regex would use here; RE2 has none, so the comparison is done in Python over a
+linear tokenisation."""
+
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from mtcheck.document import Document
+from mtcheck.engines.rules.regex import Pattern
+from mtcheck.engines.rules.rule import Rule, RuleContext, RuleMatch
+from mtcheck.engines.rules.types.spec import for_language, need, per_language
+from mtcheck.errors import RuleError
+
+_WORD = Pattern(r"[\p{L}\p{N}][\p{L}\p{N}\p{Mn}'’-]*")
+
+
+class RepetitionRule(Rule):
+    TYPE = "repetition"
+    KEYS = frozenset({"mode", "conjunctions", "allow", "allow_pattern", "max_words", "case_sensitive"})
+
+    def configure(self, spec: dict[str, Any]) -> None:
+        self.mode = need(self, spec, "mode", str)
+        if self.mode not in ("word", "coordination", "phrase"):
+            raise RuleError(f"mode must be word, coordination or phrase, not {self.mode!r}", path=self.path,
+                            rule=self.id)
+        self.conjunctions = per_language(self, spec, "conjunctions")
+        if self.mode == "coordination" and not self.conjunctions:
+            raise RuleError("mode coordination needs 'conjunctions'", path=self.path, rule=self.id)
+        self.allow = per_language(self, spec, "allow")
+        raw = need(self, spec, "allow_pattern", (str, dict), None)
+        if isinstance(raw, str):
+            raw = {"*": raw}
+        self.allow_pattern = {
+            lang: Pattern(p, case_sensitive=False, path=self.path, rule=self.id) for lang, p in (raw or {}).items()
+        }
+        self.max_words = need(self, spec, "max_words", int, 3)
+        self.case_sensitive = need(self, spec, "case_sensitive", bool, False)
+
+    def _allowed(self, phrase: str, allow: set[str], patterns: list[Pattern]) -> bool:
+        low = phrase.lower()
+        if low in allow:
+            return True
+        return any(p.search(low) for p in patterns) and " " not in low
+
+    def find(self, doc: Document, ctx: RuleContext) -> Iterable[RuleMatch]:
+        lang = (ctx.language or "").split("-")[0]
+        allow = {w.lower() for w in for_language(self.allow, lang)}
+        patterns = [p for key, p in self.allow_pattern.items() if key in ("*", lang)]
+        conj = {c.lower() for c in for_language(self.conjunctions, lang)}
+        if self.mode == "coordination" and not conj:
+            return
+        norm = (lambda s: s) if self.case_sensitive else str.lower
+        text = doc.text
+        for lo, hi, _ in ctx.segments(self.skip_kinds):
+            words = [(m.start(), m.end()) for m in _WORD.finditer(text, lo, hi)]
+            toks = [norm(text[s:e]) for s, e in words]
+            n = len(words)
+
+            def gap_is_space(i: int) -> bool:
+                return text[words[i][1] : words[i + 1][0]].isspace()
+
+            i = 0
+            while i < n:
+                found = None
+                if self.mode == "word":
+                    if i + 1 < n and toks[i] == toks[i + 1] and gap_is_space(i) and toks[i] not in allow \
+                            and not toks[i].isdigit():
+                        s, e = words[i][0], words[i + 1][1]
+                        found = RuleMatch(s, e, (text[words[i][0]:words[i][1]],), {"word": text[s:words[i][1]]})
+                elif self.mode == "coordination":
+                    for k in range(1, self.max_words + 1):
+                        j = i + k  # index of the conjunction; the repeat is words j+1 .. j+k
+                        if j + k > n - 1:
+                            break
+                        if toks[j] not in conj:
+                            continue
+                        left, right = toks[i:j], toks[j + 1 : j + 1 + k]
+                        if left != right:
+                            continue
+                        if not all(gap_is_space(x) for x in range(i, j + k)):
+                            continue
+                        phrase = text[words[i][0] : words[j - 1][1]]
+                        if self._allowed(phrase, allow, patterns):
+                            continue
+                        s, e = words[i][0], words[j + k][1]
+                        found = RuleMatch(s, e, (phrase,), {"word": phrase, "conjunction": text[words[j][0]:words[j][1]]})
+                        break
+                else:  # phrase
+                    for k in range(self.max_words, 1, -1):
+                        if i + 2 * k <= n and toks[i : i + k] == toks[i + k : i + 2 * k] and \
+                                all(gap_is_space(x) for x in range(i, i + 2 * k - 1)):
+                            phrase = text[words[i][0] : words[i + k - 1][1]]
+                            if self._allowed(phrase, allow, patterns):
+                                continue
+                            s, e = words[i][0], words[i + 2 * k - 1][1]
+                            found = RuleMatch(s, e, (phrase,), {"word": phrase})
+                            break
+                if found is not None:
+                    yield found
+                    while i < n and words[i][0] < found.end:
+                        i += 1
+                else:
+                    i += 1

@@ -1,0 +1,44 @@
+"""``type: untranslated``: a sentence left in another language (MT passes through what it cannot translate).
+
+Each sentence of at least ``min_words`` words goes through the language identifier; it is flagged when another
+language is near certain and the document's own language near impossible. Quotations legitimately left in the
+original language are rare in MT output but exist, so this rule is for review (display-only)."""
+
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from mtcheck import langid
+from mtcheck.document import Document
+from mtcheck.engines.rules.regex import Pattern
+from mtcheck.engines.rules.rule import Rule, RuleContext, RuleMatch
+from mtcheck.engines.rules.types.spec import need
+
+_WORDS = Pattern(r"\p{L}{2,}")
+
+
+class UntranslatedRule(Rule):
+    TYPE = "untranslated"
+    KEYS = frozenset({"min_words", "min_confidence", "max_own_confidence"})
+
+    def configure(self, spec: dict[str, Any]) -> None:
+        self.min_words = need(self, spec, "min_words", int, 6)
+        self.min_confidence = float(need(self, spec, "min_confidence", (int, float), 0.97))
+        self.max_own = float(need(self, spec, "max_own_confidence", (int, float), 0.01))
+
+    def find(self, doc: Document, ctx: RuleContext) -> Iterable[RuleMatch]:
+        own = (ctx.language or "").split("-")[0]
+        if not own or own not in langid.LANGUAGES:
+            return
+        text = doc.text
+        for start, end in ctx.sentences():
+            sentence = text[start:end]
+            if sum(1 for _ in _WORDS.finditer(sentence)) < self.min_words:
+                continue
+            conf = langid.confidences(sentence)
+            if conf.get(own, 0.0) > self.max_own:
+                continue
+            best = max(conf.items(), key=lambda kv: kv[1], default=None)
+            if best is None or best[0] == own or best[1] < self.min_confidence:
+                continue
+            yield RuleMatch(start, end, (), {"match": sentence, "language": best[0]})

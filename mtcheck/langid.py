@@ -1,0 +1,40 @@
+"""Language identification with lingua (a real statistical identifier, never a hand-written guess).
+
+Only a set of common languages is loaded, in low-accuracy mode: whole documents are long enough for it, and it
+starts in a tenth of a second with a small memory footprint instead of seconds and a gigabyte."""
+
+from __future__ import annotations
+
+import functools
+
+from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
+
+LANGUAGES = (
+    "en es fr de pt it nl ca ro pl sv da nb fi cs sk hu tr ru uk el bg ar he zh ja ko hi id vi"
+).split()
+#: How much of a document is enough to tell its language.
+SAMPLE_CHARS = 4000
+
+
+@functools.lru_cache(maxsize=1)
+def _detector():
+    langs = [Language.from_iso_code_639_1(getattr(IsoCode639_1, c.upper())) for c in LANGUAGES]
+    return LanguageDetectorBuilder.from_languages(*langs).with_low_accuracy_mode().build()
+
+
+def _code(language: Language) -> str:
+    return language.iso_code_639_1.name.lower()
+
+
+def detect(text: str) -> str | None:
+    """ISO 639-1 code of the text's language, or None when there is too little text to tell."""
+    sample = text[:SAMPLE_CHARS]
+    if sum(ch.isalpha() for ch in sample) < 20:
+        return None
+    lang = _detector().detect_language_of(sample)
+    return _code(lang) if lang is not None else None
+
+
+def confidences(text: str) -> dict[str, float]:
+    """Confidence per language code for a short text (used to spot untranslated sentences)."""
+    return {_code(v.language): v.value for v in _detector().compute_language_confidence_values(text)}

@@ -1,0 +1,58 @@
+"""Format readers: bytes on disk → Document. One module per format; this module picks one by file name."""
+
+from __future__ import annotations
+
+import os
+from typing import Callable
+
+from mtcheck.document import Document, DocumentBuilder
+from mtcheck.errors import InputError
+from mtcheck.readers.decode import BinaryFileError, decode
+from mtcheck.readers.html import read_html
+from mtcheck.readers.markdown import read_markdown
+from mtcheck.readers.text import read_text
+
+Reader = Callable[[DocumentBuilder], Document]
+
+#: extension → (format name, reader)
+READERS: dict[str, tuple[str, Reader]] = {
+    ".txt": ("text", read_text),
+    ".text": ("text", read_text),
+    ".md": ("markdown", read_markdown),
+    ".markdown": ("markdown", read_markdown),
+    ".html": ("html", read_html),
+    ".htm": ("html", read_html),
+    ".xhtml": ("html", read_html),
+}
+
+
+def reader_for(path: str) -> tuple[str, Reader] | None:
+    return READERS.get(os.path.splitext(path)[1].lower())
+
+
+def read_document(path: str, display_path: str | None = None, *, fallback_text: bool = False) -> Document:
+    """Read and parse one file. Raises InputError (unreadable, binary) naming the file."""
+    display = display_path or path
+    entry = reader_for(path)
+    if entry is None:
+        if not fallback_text:
+            raise InputError("unsupported file type", path=display)
+        entry = READERS[".txt"]
+    fmt, reader = entry
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", path=display) from None
+    try:
+        decoded = decode(data)
+    except BinaryFileError as exc:
+        raise InputError(f"skipped: {exc}", path=display) from None
+    builder = DocumentBuilder(display, decoded.text, format=fmt)
+    try:
+        doc = reader(builder)
+    except RecursionError:
+        raise InputError("too deeply nested to parse", path=display) from None
+    doc.lossy = decoded.lossy
+    doc.warnings.extend(decoded.warnings)
+    return doc
