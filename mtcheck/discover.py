@@ -47,7 +47,9 @@ def discover(paths: list[str], *, exclude_dirs: tuple[str, ...] = ()) -> Discove
                 if name.startswith("."):
                     continue
                 path = os.path.join(root, name)
-                _add_file(found, seen_files, path, path, explicit=False)
+                # "./a.txt" reads as "a.txt", as in ruff; other prefixes stay as the user wrote them
+                display = path[2:] if path.startswith("./") else path
+                _add_file(found, seen_files, path, display, explicit=False)
     return found
 
 

@@ -38,3 +38,11 @@ def detect(text: str) -> str | None:
 def confidences(text: str) -> dict[str, float]:
     """Confidence per language code for a short text (used to spot untranslated sentences)."""
     return {_code(v.language): v.value for v in _detector().compute_language_confidence_values(text)}
+
+
+def confidences_many(texts: list[str]) -> list[dict[str, float]]:
+    """``confidences`` for many texts at once (lingua spreads the batch over all cores)."""
+    if not texts:
+        return []
+    results = _detector().compute_language_confidence_values_in_parallel(texts)
+    return [{_code(v.language): v.value for v in values} for values in results]

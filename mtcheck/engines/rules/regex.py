@@ -23,6 +23,30 @@ def _re2_options(case_sensitive: bool) -> "re2.Options":
     return opts
 
 
+class _ShiftedMatch:
+    """A match found in a slice of the text, with offsets into the whole text."""
+
+    __slots__ = ("_m", "_base")
+
+    def __init__(self, m, base: int):
+        self._m = m
+        self._base = base
+
+    def start(self, group: int | str = 0) -> int:
+        s = self._m.start(group)
+        return s + self._base if s >= 0 else -1
+
+    def end(self, group: int | str = 0) -> int:
+        e = self._m.end(group)
+        return e + self._base if e >= 0 else -1
+
+    def group(self, *groups):
+        return self._m.group(*groups)
+
+    def groupdict(self):
+        return self._m.groupdict()
+
+
 class Pattern:
     """One compiled pattern with the small API the rule types need: ``finditer`` and ``search_at``."""
 
@@ -50,13 +74,24 @@ class Pattern:
         self.groupindex = dict(self._re.groupindex)
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
+        """Matches in ``text[pos:endpos]``, searched as a string of its own (so ``^`` and ``$`` anchor at the
+        slice's ends) but reported with offsets into ``text``. Slicing matters for speed too: the RE2 binding
+        re-encodes the whole string on every call, which made per-sentence calls quadratic on long texts."""
         end = len(text) if endpos is None else endpos
+        if pos == 0 and end == len(text):
+            sub, base = text, 0
+        else:
+            sub, base = text[pos:end], pos
         if self.engine == "re2":
-            return self._re.finditer(text, pos, end)
-        try:
-            return list(self._re.finditer(text, pos, end, timeout=BACKTRACK_TIMEOUT))
-        except TimeoutError:
-            raise RegexTimeout(self.source) from None
+            found = self._re.finditer(sub)
+        else:
+            try:
+                found = list(self._re.finditer(sub, timeout=BACKTRACK_TIMEOUT))
+            except TimeoutError:
+                raise RegexTimeout(self.source) from None
+        if base == 0:
+            return found
+        return (_ShiftedMatch(m, base) for m in found)
 
     def search(self, text: str) -> bool:
         if self.engine == "re2":

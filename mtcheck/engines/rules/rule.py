@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Iterable, Iterator
@@ -77,13 +78,27 @@ def at_word_boundaries(text: str, start: int, end: int) -> bool:
     return True
 
 
+#: Words for the repetition rules: internal, fixed and linear (no nested quantifiers), so the standard library's
+#: engine is safe here, and it is several times faster per match than the RE2 binding.
+WORD = re.compile(r"[^\W_][\w'’-]*")
+
+
 class RuleContext:
-    """Per-document state shared by the rules of one run: sentence spans are computed once, when first asked."""
+    """Per-document state shared by the rules of one run: sentence spans and word tokens are computed once,
+    when first asked."""
 
     def __init__(self, doc: Document, language: str | None):
         self.doc = doc
         self.language = language
         self._sentences: list[tuple[int, int]] | None = None
+        self._words: dict[tuple[int, int], list[tuple[int, int]]] = {}
+
+    def words(self, start: int, end: int) -> list[tuple[int, int]]:
+        """(start, end) of each word in ``doc.text[start:end]``."""
+        key = (start, end)
+        if key not in self._words:
+            self._words[key] = [(m.start(), m.end()) for m in WORD.finditer(self.doc.text, start, end)]
+        return self._words[key]
 
     def sentences(self) -> list[tuple[int, int]]:
         if self._sentences is None:

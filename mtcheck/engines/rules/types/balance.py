@@ -1,8 +1,8 @@
 """``type: balance``: brackets and quotation marks that open and never close, or close and never opened.
 
 Checked per segment with a stack. Two habits of real prose are not errors: a quotation that runs over several
-paragraphs (news style leaves the closing mark off until its last paragraph, and opens each one again), and a
-list marker such as "a)" or "2)"."""
+paragraphs (news style leaves the closing mark off until its last paragraph, and opens each one again; likewise a
+parenthesis that opens a paragraph and closes in a later one), and a list marker such as "a)" or "2)"."""
 
 from __future__ import annotations
 
@@ -66,8 +66,8 @@ class BalanceRule(Rule):
                         yield self._match(text, i, "closes")
             next_start = text[segs[n + 1][0]] if n + 1 < len(segs) else ""
             for o, i in stack:
-                if next_start == o and i == lo:
-                    continue  # a quotation running into the next paragraph
+                if i == lo:
+                    continue  # a quotation or aside that opens the paragraph and runs into the next one
                 yield self._match(text, i, "opens")
             for ch, positions in sym.items():
                 if len(positions) % 2:

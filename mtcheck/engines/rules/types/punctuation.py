@@ -2,7 +2,8 @@
 
 The rule finds every run of two or more marks (white space between them allowed), removes the white space and
 looks the run up in ``sequences``; only listed runs are flagged, so an ellipsis or "?!" stays untouched unless a
-rule lists it. The suggestion replaces the whole run, keeping the white space that followed it."""
+rule lists it. A run that starts with the period of an abbreviation ("etc.,", "U.S.,") is not debris; the
+abbreviation lists are pysbd's. The suggestion replaces the whole run, keeping the white space that followed it."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import re
 from typing import Any, Iterable
 
 from mtcheck.document import Document
+from mtcheck.document.sentences import is_abbreviation
 from mtcheck.engines.rules.regex import Pattern
 from mtcheck.engines.rules.rule import Rule, RuleContext, RuleMatch
 from mtcheck.engines.rules.types.spec import need
@@ -44,4 +46,6 @@ class PunctuationRule(Rule):
             repl = self.sequences.get(run)
             if repl is None:
                 continue
+            if run[0] == "." and is_abbreviation(text, m.start(), ctx.language):
+                continue  # "etc.," "ft.," "U.S.,": the period belongs to the word
             yield RuleMatch(m.start(), m.end(), (repl,), {"match": m.group(), "suggestion": repl})

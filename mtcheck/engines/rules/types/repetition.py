@@ -1,11 +1,12 @@
 """``type: repetition``: a word or phrase said twice where once was meant.
 
 Modes:
-- ``word``: the same word twice in a row ("the the"); the fix drops one.
+- ``word``: the same word twice in a row ("the the"); the fix drops one. Both capitalised ("Tian Tian") is
+  taken for a name.
 - ``coordination``: one word or phrase joined to itself by a conjunction ("missiles and missiles") — the usual
   trace of two source synonyms translated alike; nothing can guess the lost word, so the suggestion is the
   word once.
-- ``phrase``: a run of two to ``max_words`` words repeated at once ("in the city in the city").
+- ``phrase``: a run of ``min_words`` to ``max_words`` words repeated at once ("in the city in the city").
 Back-references are what a regex would use here; RE2 has none, so the comparison is done in Python over a
 linear tokenisation."""
 
@@ -19,12 +20,12 @@ from mtcheck.engines.rules.rule import Rule, RuleContext, RuleMatch
 from mtcheck.engines.rules.types.spec import for_language, need, per_language
 from mtcheck.errors import RuleError
 
-_WORD = Pattern(r"[\p{L}\p{N}][\p{L}\p{N}\p{Mn}'’-]*")
 
 
 class RepetitionRule(Rule):
     TYPE = "repetition"
-    KEYS = frozenset({"mode", "conjunctions", "allow", "allow_pattern", "max_words", "case_sensitive"})
+    KEYS = frozenset({"mode", "conjunctions", "allow", "allow_pattern", "min_words", "max_words",
+                      "case_sensitive"})
 
     def configure(self, spec: dict[str, Any]) -> None:
         self.mode = need(self, spec, "mode", str)
@@ -42,6 +43,7 @@ class RepetitionRule(Rule):
             lang: Pattern(p, case_sensitive=False, path=self.path, rule=self.id) for lang, p in (raw or {}).items()
         }
         self.max_words = need(self, spec, "max_words", int, 3)
+        self.min_words = need(self, spec, "min_words", int, 2)
         self.case_sensitive = need(self, spec, "case_sensitive", bool, False)
 
     def _allowed(self, phrase: str, allow: set[str], patterns: list[Pattern]) -> bool:
@@ -49,6 +51,11 @@ class RepetitionRule(Rule):
         if low in allow:
             return True
         return any(p.search(low) for p in patterns) and " " not in low
+
+    @staticmethod
+    def _reduplicated_name(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
+        """"Tian Tian", "Bora Bora": both capitalised is a name, not a stutter ("The the" still is one)."""
+        return text[a[0]].isupper() and text[b[0]].isupper()
 
     def find(self, doc: Document, ctx: RuleContext) -> Iterable[RuleMatch]:
         lang = (ctx.language or "").split("-")[0]
@@ -60,7 +67,7 @@ class RepetitionRule(Rule):
         norm = (lambda s: s) if self.case_sensitive else str.lower
         text = doc.text
         for lo, hi, _ in ctx.segments(self.skip_kinds):
-            words = [(m.start(), m.end()) for m in _WORD.finditer(text, lo, hi)]
+            words = ctx.words(lo, hi)
             toks = [norm(text[s:e]) for s, e in words]
             n = len(words)
 
@@ -72,7 +79,7 @@ class RepetitionRule(Rule):
                 found = None
                 if self.mode == "word":
                     if i + 1 < n and toks[i] == toks[i + 1] and gap_is_space(i) and toks[i] not in allow \
-                            and not toks[i].isdigit():
+                            and not toks[i].isdigit() and not self._reduplicated_name(text, words[i], words[i + 1]):
                         s, e = words[i][0], words[i + 1][1]
                         found = RuleMatch(s, e, (text[words[i][0]:words[i][1]],), {"word": text[s:words[i][1]]})
                 elif self.mode == "coordination":
@@ -94,7 +101,7 @@ class RepetitionRule(Rule):
                         found = RuleMatch(s, e, (phrase,), {"word": phrase, "conjunction": text[words[j][0]:words[j][1]]})
                         break
                 else:  # phrase
-                    for k in range(self.max_words, 1, -1):
+                    for k in range(self.max_words, max(self.min_words, 2) - 1, -1):
                         if i + 2 * k <= n and toks[i : i + k] == toks[i + k : i + 2 * k] and \
                                 all(gap_is_space(x) for x in range(i, i + 2 * k - 1)):
                             phrase = text[words[i][0] : words[i + k - 1][1]]

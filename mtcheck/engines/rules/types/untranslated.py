@@ -10,11 +10,8 @@ from typing import Any, Iterable
 
 from mtcheck import langid
 from mtcheck.document import Document
-from mtcheck.engines.rules.regex import Pattern
-from mtcheck.engines.rules.rule import Rule, RuleContext, RuleMatch
+from mtcheck.engines.rules.rule import WORD, Rule, RuleContext, RuleMatch
 from mtcheck.engines.rules.types.spec import need
-
-_WORDS = Pattern(r"\p{L}{2,}")
 
 
 class UntranslatedRule(Rule):
@@ -31,14 +28,13 @@ class UntranslatedRule(Rule):
         if not own or own not in langid.LANGUAGES:
             return
         text = doc.text
-        for start, end in ctx.sentences():
-            sentence = text[start:end]
-            if sum(1 for _ in _WORDS.finditer(sentence)) < self.min_words:
-                continue
-            conf = langid.confidences(sentence)
+        candidates = [(s, e) for s, e in ctx.sentences()
+                      if sum(1 for m in WORD.finditer(text, s, e) if m.end() - m.start() > 1) >= self.min_words]
+        results = langid.confidences_many([text[s:e] for s, e in candidates])
+        for (start, end), conf in zip(candidates, results):
             if conf.get(own, 0.0) > self.max_own:
                 continue
             best = max(conf.items(), key=lambda kv: kv[1], default=None)
             if best is None or best[0] == own or best[1] < self.min_confidence:
                 continue
-            yield RuleMatch(start, end, (), {"match": sentence, "language": best[0]})
+            yield RuleMatch(start, end, (), {"match": text[start:end], "language": best[0]})
