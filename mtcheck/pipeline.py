@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, Sequence
 
 from mtcheck import __version__, langid
@@ -62,15 +62,40 @@ def resolve_language(doc: Document, forced: str | None) -> str | None:
     return langid.detect(doc.text)
 
 
+def _contains(a: Finding, b: Finding) -> bool:
+    return a.start <= b.start and b.end <= a.end
+
+
+def merge_engines(findings: list[Finding]) -> list[Finding]:
+    """Where the rule engine and another engine flag the same span (or one span inside the other), keep the rule
+    engine's finding (it knows the MT artifact) and give it the other's suggestions if it has none."""
+    rules = [f for f in findings if f.engine == "rules"]
+    others = [f for f in findings if f.engine != "rules"]
+    if not rules or not others:
+        return findings
+    kept_rules = {id(f): f for f in rules}
+    out_others = []
+    for o in others:
+        twin = next((r for r in rules if r.path == o.path and (_contains(r, o) or _contains(o, r))), None)
+        if twin is None:
+            out_others.append(o)
+            continue
+        current = kept_rules[id(twin)]
+        if not current.suggestions and o.suggestions:
+            kept_rules[id(twin)] = replace(current, suggestions=o.suggestions)
+    return list(kept_rules.values()) + out_others
+
+
 def normalise(findings: list[Finding]) -> list[Finding]:
-    """Sort, drop exact duplicates, and drop a finding whose span lies inside another finding of the same engine
-    that is at least as severe (the wider one already says it: " Expression. ," contains ". ,")."""
+    """Merge engines, sort, drop exact duplicates, and drop a finding whose span lies inside another finding of
+    the same engine that is at least as severe (the wider one already says it: " Expression. ," contains ". ,")."""
+    findings = merge_engines(findings)
     ordered = sorted(set(findings), key=lambda f: (f.path, f.start, -f.end, -int(f.severity), f.rule))
     kept: list[Finding] = []
     open_spans: list[Finding] = []
     for f in ordered:
         open_spans = [k for k in open_spans if k.path == f.path and k.end > f.start]
-        if any(k.engine == f.engine and k.start <= f.start and f.end <= k.end and (k.start, k.end) != (f.start, f.end)
+        if any(k.engine == f.engine and _contains(k, f) and (k.start, k.end) != (f.start, f.end)
                and k.severity >= f.severity for k in open_spans):
             continue
         kept.append(f)

@@ -7,6 +7,7 @@ import sys
 import click
 
 from mtcheck.cli import cli
+from mtcheck.cli.lt import build_languagetool
 from mtcheck.findings import Severity
 from mtcheck.pipeline import RunOptions, run
 from mtcheck.reporters import REPORTERS, render_summary
@@ -32,10 +33,18 @@ def _split(values: tuple[str, ...]) -> list[str]:
               help="Extra rule packs (a YAML file, a pack folder or a folder of packs). Repeatable.")
 @click.option("--select", multiple=True, metavar="IDS", help="Only these rule ids or prefixes (comma-separated).")
 @click.option("--ignore", multiple=True, metavar="IDS", help="Not these rule ids or prefixes (comma-separated).")
+@click.option("--no-lt", is_flag=True, help="Skip the LanguageTool pass (rule engine only).")
+@click.option("--lt-server", metavar="URL", help="Use this LanguageTool server instead of the local one.")
+@click.option("--lt-level", type=click.Choice(["default", "picky"]), default="default", show_default=True,
+              help="picky turns on LanguageTool's style hints.")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only: no summary, no warnings.")
 @click.option("-v", "--verbose", is_flag=True, help="Also list skipped files and detected languages.")
-def check_command(paths, language, source_language, fmt, fail_on, rule_paths, select, ignore, quiet, verbose):
+def check_command(paths, language, source_language, fmt, fail_on, rule_paths, select, ignore, no_lt, lt_server,
+                  lt_level, quiet, verbose):
     """Check PATHS (files or folders) and print the findings."""
+    err = click.get_text_stream("stderr")
+    say = (lambda message: None) if quiet else (lambda message: click.echo(f"mtcheck: {message}", err=True))
+    engines = [] if no_lt else [build_languagetool(paths, server=lt_server, level=lt_level, say=say)]
     options = RunOptions(
         paths=list(paths),
         language=language,
@@ -44,8 +53,8 @@ def check_command(paths, language, source_language, fmt, fail_on, rule_paths, se
         select=_split(select),
         ignore=_split(ignore),
         fail_on=None if fail_on == "never" else Severity.parse(fail_on),
+        engines=engines,
     )
-    err = click.get_text_stream("stderr")
     show_progress = err.isatty() and not quiet
     bar = None
 
@@ -60,7 +69,11 @@ def check_command(paths, language, source_language, fmt, fail_on, rule_paths, se
         if done >= total:
             bar.__exit__(None, None, None)
 
-    result = run(options, progress=progress if show_progress else None)
+    try:
+        result = run(options, progress=progress if show_progress else None)
+    finally:
+        for engine in engines:
+            engine.close()
     out_color = sys.stdout.isatty() and fmt == "text"
     text = REPORTERS[fmt](result, color=out_color, fail_on=options.fail_on)
     click.echo(text, nl=False)

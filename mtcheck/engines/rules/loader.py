@@ -3,7 +3,6 @@ file (and the rule when known), never a traceback."""
 
 from __future__ import annotations
 
-import importlib.resources
 import os
 from pathlib import Path
 from typing import Any, Iterable
@@ -24,15 +23,16 @@ RULE_SUFFIXES = (".yml", ".yaml")
 
 
 def builtin_packs_dir() -> Path:
-    """The bundled packs: ``mtcheck/packs`` in an installed package (mapped from the top-level ``rules/``),
-    or ``rules/`` beside the package in a source checkout."""
-    try:
-        installed = Path(str(importlib.resources.files("mtcheck.packs")))
-        if (installed / "common").is_dir():
-            return installed
-    except (ModuleNotFoundError, TypeError):
-        pass
-    return Path(__file__).resolve().parents[3] / "rules"
+    """The bundled packs: ``mtcheck/packs`` in an installed package (setup.cfg maps the top-level ``rules/``
+    there), or ``rules/`` beside the package in a source checkout."""
+    package = Path(__file__).resolve().parents[2]
+    installed = package / "packs"
+    if (installed / "common").is_dir():
+        return installed
+    source = package.parent / "rules"
+    if (source / "common").is_dir():
+        return source
+    raise RuleError("the bundled rule packs are missing; reinstall mtcheck", path=str(installed))
 
 
 def _pack_languages(pack: str) -> tuple[tuple[str, ...] | None, tuple[str, ...] | None]:

@@ -102,24 +102,28 @@ class Pattern:
             raise RegexTimeout(self.source) from None
 
 
-#: Strings that make a backtracking pattern show exponential behaviour quickly if it has it.
-STRESS_INPUTS = tuple(
-    body * 4000 + tail
-    for body in ("a", "a ", "aa", " ", ".", "ab", "1", "A a ")
-    for tail in ("!", "")
-)
+def _stress_inputs(source: str, samples: tuple[str, ...]) -> list[str]:
+    """Inputs that make a backtracking pattern show exponential behaviour quickly if it has it: long runs of
+    each literal character the pattern names (and of a few common ones), bare and space-separated, with a
+    tail that makes the match fail at the very end; and the rule's own examples, repeated."""
+    chars = {c for c in source if c.isalnum() or c in " .,;:!?-'"} | set("a .1")
+    out = []
+    for c in sorted(chars)[:40]:
+        out += [c * 1500 + "!", (c + " ") * 750 + "!"]
+    out += [(sample + " ") * (1 + 1500 // max(1, len(sample))) for sample in samples if sample]
+    return out
 
 
-def check_backtracking(pattern: Pattern, *, path: str, rule: str) -> None:
-    """Refuse a backtracking pattern that times out on short adversarial inputs."""
+def check_backtracking(pattern: Pattern, *, path: str, rule: str, samples: tuple[str, ...] = ()) -> None:
+    """Refuse a backtracking pattern that runs past its time limit on short adversarial inputs."""
     if pattern.engine != "backtracking":
         return
-    for text in STRESS_INPUTS:
+    for text in _stress_inputs(pattern.source, samples):
         try:
-            pattern.finditer(text[:2000])
+            pattern.finditer(text)
         except RegexTimeout:
             raise RuleError(
                 f"regex {pattern.source!r} backtracks catastrophically (over {BACKTRACK_TIMEOUT}s on a "
-                f"{len(text[:2000])}-character input); rewrite it for RE2",
+                f"{len(text)}-character input); rewrite it for RE2",
                 path=path, rule=rule,
             ) from None

@@ -30,7 +30,8 @@ class PatternRule(Rule):
         engine = need(self, spec, "regex_engine", str, "re2")
         self.pattern = Pattern(need(self, spec, "pattern", str), case_sensitive=case, engine=engine,
                                path=self.path, rule=self.id)
-        check_backtracking(self.pattern, path=self.path, rule=self.id)
+        check_backtracking(self.pattern, path=self.path, rule=self.id,
+                           samples=tuple(e.text.replace("[[", "").replace("]]", "") for e in self.examples))
         self.scope = need(self, spec, "scope", str, "text")
         if self.scope not in ("text", "segment", "sentence"):
             raise RuleError(f"scope must be text, segment or sentence, not {self.scope!r}", path=self.path,

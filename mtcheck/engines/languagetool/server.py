@@ -1,0 +1,213 @@
+"""One local LanguageTool HTTP server, bound to 127.0.0.1, shared by every mtcheck run until it idles out.
+
+State lives in ``<lt home>/run/``: ``server.json`` (pid, port, version), ``last-used`` (touched by every run)
+and a lock file, so that two runs starting at once start one server. A small watchdog process stops the server
+after ``idle_timeout`` seconds without a run. A stale state file (dead pid, a port that answers as something
+else) is cleared and the server started again; nothing waits on a server that is not there."""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import requests
+
+from mtcheck.engines.languagetool.provision import SERVER_CLASS, Installation, install, lt_home, verify
+from mtcheck.errors import ServerError
+
+#: Server settings chosen for speed (LanguageTool's HTTPServerConfig keys, written to server.properties):
+SERVER_PROPERTIES = {
+    # Keep each language's pipeline (rules, tagger, speller) once built, so requests after the first one of a
+    # language do not rebuild it. Prewarming stays off: it builds pipelines for every installed variant (some
+    # forty), which took over a minute and ran a 1.5 GB heap out of memory here; a language is built on its
+    # first request instead, in about a second.
+    "pipelineCaching": "true",
+    "pipelinePrewarming": "false",
+    "maxPipelinePoolSize": "100",
+    "pipelineExpireTimeInSeconds": "3600",
+    # Sentence-level result cache inside the server: re-checked paragraphs with unchanged sentences are free.
+    "cacheSize": "5000",
+    "cacheTTLSeconds": "3600",
+    # One check thread per core (the pass sends as many requests at once); more would only contend.
+    "maxCheckThreads": str(max(2, os.cpu_count() or 2)),
+    # A pathological paragraph must not hold a thread for ever; mtcheck reports it and goes on.
+    "maxCheckTimeMillis": "60000",
+    "maxTextLength": "200000",
+    "maxWorkQueueSize": "200",
+}
+#: JVM heap: LanguageTool with several languages' pipelines cached needs about 1 GB; more helps nothing here.
+JVM_HEAP = "-Xmx1500m"
+IDLE_TIMEOUT = 1800
+START_TIMEOUT = 180
+
+
+@dataclass
+class ServerState:
+    pid: int
+    port: int
+    version: str
+    watchdog: int | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+
+def run_dir() -> Path:
+    d = lt_home() / "run"
+    d.mkdir(parents=True, exist_ok=True)
+    return d
+
+
+def _alive(pid: int | None) -> bool:
+    if not pid:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    # a zombie child counts as dead
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().split()[2] != "Z"
+    except OSError:
+        return True
+
+
+def server_version(url: str, timeout: float = 3.0) -> str | None:
+    """The LanguageTool version answering at ``url``, or None when nothing (or something else) answers."""
+    try:
+        r = requests.post(f"{url}/v2/check", data={"language": "en-US", "text": "ok"}, timeout=timeout)
+        if r.status_code == 200:
+            return r.json().get("software", {}).get("version")
+    except (requests.RequestException, ValueError):
+        return None
+    return None
+
+
+class ServerManager:
+    def __init__(self, *, idle_timeout: int = IDLE_TIMEOUT, lt_path: str | None = None,
+                 say: Callable[[str], None] = lambda m: None):
+        self.idle_timeout = idle_timeout
+        self.lt_path = lt_path
+        self.say = say
+        self.dir = run_dir()
+        self.state_file = self.dir / "server.json"
+
+    @contextlib.contextmanager
+    def _lock(self):
+        with open(self.dir / "lock", "w") as fh:
+            fcntl.flock(fh, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(fh, fcntl.LOCK_UN)
+
+    def read_state(self) -> ServerState | None:
+        try:
+            data = json.loads(self.state_file.read_text())
+            return ServerState(int(data["pid"]), int(data["port"]), str(data["version"]), data.get("watchdog"))
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def touch(self) -> None:
+        (self.dir / "last-used").touch()
+
+    def status(self) -> tuple[ServerState | None, str]:
+        state = self.read_state()
+        if state is None:
+            return None, "not running"
+        if not _alive(state.pid):
+            return None, f"not running (stale state: pid {state.pid} is gone)"
+        version = server_version(state.url)
+        if version is None:
+            return None, f"not answering (pid {state.pid}, port {state.port})"
+        return state, f"running: LanguageTool {version} at {state.url} (pid {state.pid})"
+
+    def ensure_running(self) -> ServerState:
+        """Reuse the running server, or start one (under the lock, so concurrent runs start one)."""
+        with self._lock():
+            state, _ = self.status()
+            if state is None:
+                self._clear_stale()
+                state = self._start()
+            self.touch()
+            return state
+
+    def _clear_stale(self) -> None:
+        state = self.read_state()
+        if state is not None:
+            for pid in (state.pid, state.watchdog):
+                if _alive(pid):
+                    with contextlib.suppress(OSError):
+                        os.kill(pid, signal.SIGTERM)
+        with contextlib.suppress(FileNotFoundError):
+            self.state_file.unlink()
+
+    def _start(self) -> ServerState:
+        inst: Installation = install(explicit=self.lt_path, say=self.say)
+        verify(inst)
+        port = _free_port()
+        props = self.dir / "server.properties"
+        props.write_text("".join(f"{k}={v}\n" for k, v in SERVER_PROPERTIES.items()))
+        log = open(self.dir / "server.log", "ab")
+        cmd = ["java", JVM_HEAP, "-cp", inst.classpath, SERVER_CLASS, "--config", str(props), "--port", str(port)]
+        self.say(f"starting LanguageTool {inst.version} on 127.0.0.1:{port}...")
+        proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                start_new_session=True, cwd=str(self.dir))
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + START_TIMEOUT
+        while time.monotonic() < deadline:
+            if proc.poll() is not None:
+                raise ServerError(f"LanguageTool exited at start (code {proc.returncode}); see {self.dir / 'server.log'}")
+            if server_version(url, timeout=2) is not None:
+                break
+            time.sleep(0.5)
+        else:
+            proc.terminate()
+            raise ServerError(f"LanguageTool did not answer within {START_TIMEOUT}s; see {self.dir / 'server.log'}")
+        watchdog = subprocess.Popen(
+            [sys.executable, "-m", "mtcheck.engines.languagetool.watchdog", str(proc.pid), str(self.dir),
+             str(self.idle_timeout)],
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        state = ServerState(proc.pid, port, inst.version, watchdog.pid)
+        self.state_file.write_text(json.dumps(state.__dict__))
+        return state
+
+    def stop(self) -> str:
+        with self._lock():
+            state = self.read_state()
+            if state is None:
+                return "not running"
+            for pid in (state.watchdog, state.pid):
+                if _alive(pid):
+                    with contextlib.suppress(OSError):
+                        os.kill(pid, signal.SIGTERM)
+            for _ in range(50):
+                if not _alive(state.pid):
+                    break
+                time.sleep(0.1)
+            else:
+                with contextlib.suppress(OSError):
+                    os.kill(state.pid, signal.SIGKILL)
+            with contextlib.suppress(FileNotFoundError):
+                self.state_file.unlink()
+            return f"stopped (pid {state.pid})"
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]

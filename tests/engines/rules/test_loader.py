@@ -1,0 +1,66 @@
+"""A bad rule file is a clear error naming the file and the rule."""
+
+import pytest
+
+from mtcheck.engines.rules import load_rules
+from mtcheck.errors import RuleError
+
+GOOD = """id: house.{name}
+type: pattern
+pattern: 'foo'
+message: "m"
+category: Fluency/Grammar
+severity: minor
+"""
+
+
+def load_one(tmp_path, name, body):
+    pack = tmp_path / "house"
+    pack.mkdir(exist_ok=True)
+    (pack / f"{name}.yml").write_text(body)
+    return load_rules([pack], builtin=False)
+
+
+def test_good_rule_loads(tmp_path):
+    assert [r.id for r in load_one(tmp_path, "ok", GOOD.format(name="ok"))] == ["house.ok"]
+
+
+@pytest.mark.parametrize("body,needle", [
+    ("id: house.x\ntype: [unclosed\n", "invalid YAML at line 3"),
+    (GOOD.format(name="x").replace("type: pattern", "type: telepathy"), "unknown type 'telepathy'"),
+    (GOOD.format(name="x").replace("'foo'", "'(foo'"), "bad regex"),
+    (GOOD.format(name="x").replace("'foo'", "'(?<=a)foo'"), "look-around"),
+    (GOOD.format(name="x").replace("Fluency/Grammar", "Fluency/Vibes"), "unknown category"),
+    (GOOD.format(name="x").replace("minor", "catastrophic"), "unknown severity"),
+    (GOOD.format(name="x") + "colour: red\n", "unknown key(s) for type pattern: colour"),
+    (GOOD.format(name="other"), "must be 'house.x'"),
+    (GOOD.format(name="x") + "suggest: '{nope}'\n", "unknown field(s) nope"),
+    (GOOD.format(name="x") + "examples:\n  - bad: 'no marker here'\n", "[[...]]"),
+    ("- just\n- a list\n", "one mapping"),
+])
+def test_bad_rule_errors(tmp_path, body, needle):
+    with pytest.raises(RuleError) as info:
+        load_one(tmp_path, "x", body)
+    message = str(info.value)
+    assert "x.yml" in message and needle in message
+
+
+def test_catastrophic_backtracking_is_refused(tmp_path):
+    body = GOOD.format(name="x").replace("'foo'", "'(x+x+)+y'") + "regex_engine: backtracking\n"
+    with pytest.raises(RuleError) as info:
+        load_one(tmp_path, "x", body)
+    assert "backtracks catastrophically" in str(info.value) and "house.x" in str(info.value)
+
+
+def test_backtracking_opt_in_works_for_lookaround(tmp_path):
+    body = GOOD.format(name="x").replace("'foo'", "'(?<=a)foo'") + "regex_engine: backtracking\n"
+    assert load_one(tmp_path, "x", body)[0].id == "house.x"
+
+
+def test_duplicate_ids_are_refused(tmp_path):
+    load_one(tmp_path, "x", GOOD.format(name="x"))
+    other = tmp_path / "more" / "house"
+    other.mkdir(parents=True)
+    (other / "x.yml").write_text(GOOD.format(name="x"))
+    with pytest.raises(RuleError, match="duplicate rule id"):
+        load_rules([tmp_path / "house", other], builtin=False)
