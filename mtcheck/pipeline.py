@@ -95,8 +95,8 @@ def normalise(findings: list[Finding]) -> list[Finding]:
     open_spans: list[Finding] = []
     for f in ordered:
         open_spans = [k for k in open_spans if k.path == f.path and k.end > f.start]
-        if any(k.engine == f.engine and _contains(k, f) and (k.start, k.end) != (f.start, f.end)
-               and k.severity >= f.severity for k in open_spans):
+        # same engine, same or wider span, at least as severe: the same problem already reported
+        if any(k.engine == f.engine and _contains(k, f) and k.severity >= f.severity for k in open_spans):
             continue
         kept.append(f)
         open_spans.append(f)

@@ -5,7 +5,7 @@ import os
 
 
 def check(run_cli, cwd, *args):
-    r = run_cli(*args, "--format", "json", cwd=cwd)
+    r = run_cli(*args, "--no-lt", "--format", "json", cwd=cwd)
     assert "Traceback" not in r.stderr, r.stderr
     return r
 
@@ -35,7 +35,7 @@ def test_binary_file_is_warned_and_counted(tmp_path, run_cli):
 def test_unsupported_files_in_a_folder_are_counted(tmp_path, run_cli):
     (tmp_path / "pic.png").write_bytes(b"\x89PNG\r\n")
     (tmp_path / "a.txt").write_text("Fine text here.\n")
-    r = run_cli(".", "-v", cwd=tmp_path)
+    r = run_cli(".", "--no-lt", "-v", cwd=tmp_path)
     assert "1 file skipped" in r.stderr and "pic.png" in r.stderr
 
 

@@ -19,7 +19,7 @@ def write(tmp_path, name, text):
 
 def test_text_output_lines_and_exit_code(tmp_path, run_cli):
     write(tmp_path, "docs/a.txt", EN)
-    r = run_cli("docs", cwd=tmp_path)
+    r = run_cli("docs", "--no-lt", cwd=tmp_path)
     assert r.returncode == 1, r.stderr
     lines = r.stdout.splitlines()
     assert lines and all(LINE.match(line) for line in lines)
@@ -31,7 +31,7 @@ def test_text_output_lines_and_exit_code(tmp_path, run_cli):
 
 def test_json_has_exactly_the_documented_keys(tmp_path, run_cli):
     write(tmp_path, "a.txt", EN)
-    r = run_cli("a.txt", "--format", "json", cwd=tmp_path)
+    r = run_cli("a.txt", "--no-lt", "--format", "json", cwd=tmp_path)
     data = json.loads(r.stdout)
     assert data, r.stderr
     keys = {"path", "line", "column", "end_line", "end_column", "start", "end", "rule", "category", "severity",
@@ -47,23 +47,23 @@ def test_json_has_exactly_the_documented_keys(tmp_path, run_cli):
 
 def test_fail_on_threshold(tmp_path, run_cli):
     write(tmp_path, "a.txt", "Send an email today. Every email counts, but an e-mail at night waits.\n")
-    assert run_cli("a.txt", cwd=tmp_path).returncode == 0  # only a minor finding
-    assert run_cli("a.txt", "--fail-on", "minor", cwd=tmp_path).returncode == 1
-    assert run_cli("a.txt", "--fail-on", "never", cwd=tmp_path).returncode == 0
+    assert run_cli("a.txt", "--no-lt", cwd=tmp_path).returncode == 0  # only a minor finding
+    assert run_cli("a.txt", "--no-lt", "--fail-on", "minor", cwd=tmp_path).returncode == 1
+    assert run_cli("a.txt", "--no-lt", "--fail-on", "never", cwd=tmp_path).returncode == 0
 
 
 def test_select_and_ignore(tmp_path, run_cli):
     write(tmp_path, "a.txt", EN + "The the council met again.\n")
-    r = run_cli("a.txt", "--select", "common.repeated-word", "--format", "json", cwd=tmp_path)
+    r = run_cli("a.txt", "--no-lt", "--select", "common.repeated-word", "--format", "json", cwd=tmp_path)
     assert {f["rule"] for f in json.loads(r.stdout)} == {"common.repeated-word"}
-    r = run_cli("a.txt", "--ignore", "common", "--format", "json", cwd=tmp_path)
+    r = run_cli("a.txt", "--no-lt", "--ignore", "common", "--format", "json", cwd=tmp_path)
     assert not [f for f in json.loads(r.stdout) if f["rule"].startswith("common.")]
 
 
 def test_language_is_detected_per_document(tmp_path, run_cli):
     write(tmp_path, "es.txt", ES)
     write(tmp_path, "en.txt", EN)
-    r = run_cli(".", "--format", "json", "-v", cwd=tmp_path)
+    r = run_cli(".", "--no-lt", "--format", "json", "-v", cwd=tmp_path)
     rules = {(f["path"], f["rule"]) for f in json.loads(r.stdout)}
     assert ("es.txt", "es.capitalised-month-day") in rules
     assert ("es.txt", "common.collapsed-coordination") in rules
@@ -73,14 +73,14 @@ def test_language_is_detected_per_document(tmp_path, run_cli):
 
 def test_lang_option_overrides_detection(tmp_path, run_cli):
     write(tmp_path, "es.txt", ES)
-    r = run_cli("es.txt", "--lang", "en", "--format", "json", cwd=tmp_path)
+    r = run_cli("es.txt", "--no-lt", "--lang", "en", "--format", "json", cwd=tmp_path)
     assert not [f for f in json.loads(r.stdout) if f["rule"].startswith("es.")]
 
 
 def test_source_lang_turns_on_pair_packs(tmp_path, run_cli):
     write(tmp_path, "a.txt", "The unions, for their part, rejected the offer made by the company.\n")
-    without = json.loads(run_cli("a.txt", "--format", "json", cwd=tmp_path).stdout)
-    with_src = json.loads(run_cli("a.txt", "--source-lang", "es", "--format", "json", cwd=tmp_path).stdout)
+    without = json.loads(run_cli("a.txt", "--no-lt", "--format", "json", cwd=tmp_path).stdout)
+    with_src = json.loads(run_cli("a.txt", "--no-lt", "--source-lang", "es", "--format", "json", cwd=tmp_path).stdout)
     assert not [f for f in without if f["rule"].startswith("es-en.")]
     assert [f for f in with_src if f["rule"] == "es-en.for-their-part"]
 
@@ -99,7 +99,7 @@ examples:
   - good: "We use it."
 """)
     write(tmp_path, "a.txt", "Reporters utilize the archive every day of the working week.\n")
-    r = run_cli("a.txt", "--rules", "packs", "--format", "json", cwd=tmp_path)
+    r = run_cli("a.txt", "--no-lt", "--rules", "packs", "--format", "json", cwd=tmp_path)
     found = [f for f in json.loads(r.stdout) if f["rule"] == "house.banned-word"]
     assert found and found[0]["suggestions"] == ["use"]
 
@@ -109,7 +109,7 @@ def test_markdown_and_html_positions_in_original_file(tmp_path, run_cli):
     write(tmp_path, "a.md", md)
     html = "<html><body><p>Officials <b>seized</b> rifles and rifles.</p><code>x and x</code></body></html>\n"
     write(tmp_path, "b.html", html)
-    data = json.loads(run_cli("a.md", "b.html", "--lang", "en", "--format", "json", cwd=tmp_path).stdout)
+    data = json.loads(run_cli("a.md", "--no-lt", "b.html", "--lang", "en", "--format", "json", cwd=tmp_path).stdout)
     coord = [f for f in data if f["rule"] == "common.collapsed-coordination"]
     assert len(coord) == 2
     by_path = {f["path"]: f for f in coord}
@@ -128,6 +128,6 @@ def test_rules_command_lists_rules(run_cli):
 def test_no_progress_bar_when_piped(tmp_path, run_cli):
     for i in range(15):
         write(tmp_path, f"d/{i}.txt", EN)
-    r = run_cli("d", "--format", "json", cwd=tmp_path)
+    r = run_cli("d", "--no-lt", "--format", "json", cwd=tmp_path)
     assert "checking" not in r.stderr
     assert len({f["path"] for f in json.loads(r.stdout)}) == 15

@@ -9,6 +9,7 @@ Java version parsing and the download route (``provision``)."""
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_right
 import json
 import re
 import threading
@@ -29,9 +30,27 @@ from mtcheck.findings import Finding, FixSafety
 
 #: LanguageTool wants a variant for spelling in some languages; plain "en" has no spell checker.
 VARIANTS = {"en": "en-US", "de": "de-DE", "pt": "pt-PT", "nl": "nl", "ca": "ca-ES"}
+#: Off unless --lt-level picky, measured on real MT output (bench/devdata_precision.py): optional commas and
+#: capitalisation preferences that human MQM raters do not count as errors, and that made most of
+#: LanguageTool's false alarms on error-free lines.
+QUIET_RULES = (
+    # English: optional commas, case preferences
+    "COMMA_COMPOUND_SENTENCE", "COMMA_COMPOUND_SENTENCE_2", "MISSING_COMMA_AFTER_INTRODUCTORY_PHRASE",
+    "NO_COMMA_BEFORE_INDIRECT_QUESTION", "PRP_COMMA", "EN_SPECIFIC_CASE",
+    # German: recommended (not required) spellings, case hints, idiom suggestions
+    "DE_CASE", "EMPFOHLENE_ZUSAMMENSCHREIBUNG", "HIGH_SCHOOL", "SCHIEFGEHEN",
+)
+#: A word a speller rejects is still correct when another national variant accepts it ("realise", "rumours").
+OTHER_VARIANTS = {"en-US": ("en-GB",), "en-GB": ("en-US",), "pt-PT": ("pt-BR",), "pt-BR": ("pt-PT",),
+                  "de-DE": ("de-CH",), "de-AT": ("de-DE",), "de-CH": ("de-DE",)}
 #: Rules that misread a headline (no final stop is normal there).
 HEADLINE_SKIP = {"PUNCTUATION_PARAGRAPH_END", "UPPERCASE_SENTENCE_START"}
 MAX_SUGGESTIONS = 5
+#: Paragraphs go to the server in batches of about this many characters, separated by blank lines (which
+#: LanguageTool reads as paragraph boundaries): one request per paragraph cost ~100 ms of HTTP round trip for
+#: ~5 ms of checking here, one request per batch brings the pass to the server's own speed.
+BATCH_CHARS = 12_000
+PARAGRAPH_BREAK = "\n\n"
 RETRIES = 3
 TIMEOUT = 120.0
 
@@ -100,7 +119,8 @@ class LanguageToolEngine:
 
     def _settings_key(self) -> str:
         s = self.settings
-        raw = json.dumps([s.level, sorted(s.enabled_rules), sorted(s.disabled_rules), list(PICKY_CATEGORIES)])
+        raw = json.dumps([s.level, sorted(s.enabled_rules), sorted(s.disabled_rules), list(PICKY_CATEGORIES),
+                          list(QUIET_RULES)])
         return hashlib.sha1(raw.encode()).hexdigest()[:12]
 
     # -- requests ---------------------------------------------------------------------------------------------
@@ -117,10 +137,14 @@ class LanguageToolEngine:
             p["level"] = "picky"
         else:
             p["disabledCategories"] = ",".join(PICKY_CATEGORIES)
+        disabled = set(self.settings.disabled_rules)
+        if self.settings.level != "picky":
+            disabled.update(QUIET_RULES)
+        disabled -= set(self.settings.enabled_rules)
         if self.settings.enabled_rules:
-            p["enabledRules"] = ",".join(self.settings.enabled_rules)
-        if self.settings.disabled_rules:
-            p["disabledRules"] = ",".join(self.settings.disabled_rules)
+            p["enabledRules"] = ",".join(sorted(self.settings.enabled_rules))
+        if disabled:
+            p["disabledRules"] = ",".join(sorted(disabled))
         return p
 
     def _post(self, params: dict) -> list:
@@ -158,25 +182,24 @@ class LanguageToolEngine:
         fresh: dict[str, list] = {}
         if todo:
             self.stats["sent"] += len(todo)
-            items = list(todo.items())
             errors: list[str] = []
 
-            def work(item):
-                key, text = item
+            def work(batch: list[tuple[str, str]]) -> dict[str, list]:
                 try:
-                    return key, self._post(self._params(text, language, mother))
+                    joined = PARAGRAPH_BREAK.join(text for _, text in batch)
+                    return _split_matches(batch, self._post(self._params(joined, language, mother)))
                 except ServerError as exc:
                     errors.append(str(exc))
-                    return key, None
+                    return {}
 
             with ThreadPoolExecutor(max_workers=max(1, self.settings.threads)) as pool:
-                for key, matches in pool.map(work, items):
-                    if matches is not None:
-                        fresh[key] = matches
+                for part in pool.map(work, _batches(list(todo.items()))):
+                    fresh.update(part)
             self.cache.put_many(fresh)
             if errors:
-                context.warn(f"{document.path}: LanguageTool left {len(errors)} paragraph(s) unchecked: {errors[0]}")
+                context.warn(f"{document.path}: LanguageTool left some paragraphs unchecked: {errors[0]}")
         results = {**cached, **fresh}
+        accepted = self._accepted_elsewhere(paragraphs, keys, results, language)
         findings = []
         word_counts: dict[str, int] | None = None
         for (seg, text), key in zip(paragraphs, keys):
@@ -193,6 +216,8 @@ class LanguageToolEngine:
                 if end <= start:
                     continue
                 if m["rule"].get("issueType") == "misspelling":
+                    if document.text[start:end] in accepted:
+                        continue
                     if word_counts is None:
                         word_counts = _word_counts(document.text)
                     if self._quiet_spelling(document.text, start, end, word_counts):
@@ -210,6 +235,40 @@ class LanguageToolEngine:
                     safety=FixSafety.DISPLAY,
                 ))
         return findings
+
+    def _accepted_elsewhere(self, paragraphs, keys, results, language: str) -> set[str]:
+        """Words the speller of ``language`` rejected that another variant of the language accepts."""
+        variants = OTHER_VARIANTS.get(language, ())
+        if not variants:
+            return set()
+        words = set()
+        for (_, text), key in zip(paragraphs, keys):
+            for m in results.get(key) or ():
+                if m["rule"].get("issueType") == "misspelling":
+                    convert = utf16_to_codepoints(text)
+                    words.add(text[convert(m["offset"]) : convert(m["offset"] + m["length"])])
+        if not words:
+            return set()
+        accepted: set[str] = set()
+        ordered = sorted(words)
+        for variant in variants:
+            text = PARAGRAPH_BREAK.join(ordered)
+            key = ResultCache.key(text, language=variant, mother_tongue=None, version=self._version or "",
+                                  settings="speller")
+            hit = self.cache.get_many([key]).get(key)
+            if hit is None:
+                try:
+                    hit = self._post({"text": text, "language": variant, "enabledOnly": "false"})
+                except ServerError:
+                    return set()
+                self.cache.put_many({key: hit})
+            rejected = set()
+            convert = utf16_to_codepoints(text)
+            for m in hit:
+                if m["rule"].get("issueType") == "misspelling":
+                    rejected.add(text[convert(m["offset"]) : convert(m["offset"] + m["length"])])
+            accepted |= words - rejected
+        return accepted
 
     def _quiet_spelling(self, text: str, start: int, end: int, counts: dict[str, int]) -> bool:
         """Proper names and the document's own vocabulary are not misspellings: a word in the project word list,
@@ -238,6 +297,44 @@ def _word_counts(text: str) -> dict[str, int]:
         w = m.group()
         counts[w] = counts.get(w, 0) + 1
     return counts
+
+
+def _utf16_len(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def _batches(items: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
+    out: list[list[tuple[str, str]]] = []
+    current: list[tuple[str, str]] = []
+    size = 0
+    for key, text in items:
+        if current and size + len(text) > BATCH_CHARS:
+            out.append(current)
+            current, size = [], 0
+        current.append((key, text))
+        size += len(text) + len(PARAGRAPH_BREAK)
+    if current:
+        out.append(current)
+    return out
+
+
+def _split_matches(batch: list[tuple[str, str]], matches: list[dict]) -> dict[str, list]:
+    """Give each paragraph of a batch its matches, with offsets (UTF-16, as LanguageTool counts) relative to the
+    paragraph; a match that crosses a paragraph break is dropped."""
+    starts, ends = [], []
+    pos = 0
+    for _, text in batch:
+        starts.append(pos)
+        pos += _utf16_len(text)
+        ends.append(pos)
+        pos += len(PARAGRAPH_BREAK)
+    out: dict[str, list] = {key: [] for key, _ in batch}
+    for m in matches:
+        i = bisect_right(starts, m["offset"]) - 1
+        if i < 0 or m["offset"] + m["length"] > ends[i]:
+            continue
+        out[batch[i][0]].append({**m, "offset": m["offset"] - starts[i]})
+    return out
 
 
 def _slim(m: dict) -> dict:

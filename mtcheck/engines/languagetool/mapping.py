@@ -36,6 +36,7 @@ CATEGORY_IDS = {
     "CASING": "Fluency/Spelling",
     "COMPOUNDING": "Fluency/Spelling",
     "PUNCTUATION": "Fluency/Punctuation",
+    "HILFESTELLUNG_KOMMASETZUNG": "Fluency/Punctuation",
     "TYPOGRAPHY": "Fluency/Punctuation",
     "GRAMMAR": "Fluency/Grammar",
     "CONFUSED_WORDS": "Fluency/Grammar",

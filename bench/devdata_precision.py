@@ -1,0 +1,80 @@
+#!/usr/bin/env python3
+"""Precision and false alarms of mtcheck on ../shared/devdata (real MT output with human MQM annotations).
+
+Runs the installed ``mtcheck`` over each language pair's MT output (target language forced: en for zh→en,
+de for en→de), once with the rule engine alone and once with LanguageTool, scores each with the data's own
+``score.py``, and prints the overall figures and a per-rule table (findings, hits, false alarms on lines the
+raters judged error-free). A development split: use it to tune, never copy its sentences.
+
+    python bench/devdata_precision.py            # both passes
+    python bench/devdata_precision.py --no-lt    # rule engine only
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+
+DEVDATA = Path(__file__).resolve().parents[2] / "shared" / "devdata"
+PAIRS = {"zhen": "en", "ende": "de"}
+
+
+def run_mtcheck(pair: str, lang: str, lt: bool) -> list[dict]:
+    cmd = ["mtcheck", f"mqm/{pair}/ted", "--lang", lang, "--format", "json", "--fail-on", "never", "-q"]
+    if not lt:
+        cmd.append("--no-lt")
+    proc = subprocess.run(cmd, cwd=DEVDATA, capture_output=True, text=True)
+    if proc.returncode != 0:
+        sys.exit(f"mtcheck failed: {proc.stderr[-2000:]}")
+    return json.loads(proc.stdout)
+
+
+def score(findings: list[dict], pair: str) -> dict:
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as fh:
+        json.dump(findings, fh)
+    out = Path(fh.name).with_suffix(".score.json")
+    subprocess.run([sys.executable, str(DEVDATA / "score.py"), fh.name, "--scope", f"mqm/{pair}/ted/",
+                    "--json", str(out)], cwd=DEVDATA, capture_output=True, text=True, check=True)
+    data = json.loads(out.read_text())
+    total = next((c for c in data["by_category"] if c["category"] == "ALL"), None)
+    if total is None:
+        total = {"findings": 0, "hits": 0, "false_alarms_clean": 0}
+        for c in data["by_category"]:
+            for k in total:
+                total[k] += c[k]
+    total["clean_words"] = data["clean_words"]
+    total["recall"] = {r["category"]: r for r in data["recall"]}
+    return total
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--no-lt", action="store_true")
+    ap.add_argument("--rules-table", action="store_true", help="per-rule figures")
+    args = ap.parse_args()
+    passes = [("rules", False)] + ([] if args.no_lt else [("rules+LT", True)])
+    for pair, lang in PAIRS.items():
+        for label, lt in passes:
+            findings = run_mtcheck(pair, lang, lt)
+            s = score(findings, pair)
+            prec = s["hits"] / s["findings"] if s["findings"] else float("nan")
+            fa = 1000 * s["false_alarms_clean"] / s["clean_words"]
+            rec = {k: s["recall"].get(k, {}).get("recall_any", 0.0) for k in ("Fluency/Grammar", "Fluency/Spelling")}
+            print(f"{pair} {label:9} findings {s['findings']:5}  precision {prec:6.1%}  FA/1kw {fa:5.2f}  "
+                  f"recall(any) grammar {rec['Fluency/Grammar']:.1%} spelling {rec['Fluency/Spelling']:.1%}")
+            if args.rules_table:
+                by_rule = defaultdict(list)
+                for f in findings:
+                    by_rule[f["rule"]].append(f)
+                for rule, items in sorted(by_rule.items(), key=lambda kv: -len(kv[1])):
+                    r = score(items, pair)
+                    print(f"    {rule:45} {r['findings']:4} found {r['hits']:4} hits {r['false_alarms_clean']:4} FA")
+
+
+if __name__ == "__main__":
+    main()

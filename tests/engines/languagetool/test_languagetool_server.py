@@ -1,0 +1,171 @@
+"""The LanguageTool pass against the real LanguageTool server (no mocks). `.ci/run` installs it from Maven."""
+
+import json
+import os
+import sys
+import signal
+import time
+
+import pytest
+
+from mtcheck.document import DocumentBuilder
+from mtcheck.engines.base import CheckContext
+from mtcheck.engines.languagetool import LanguageToolEngine, LanguageToolSettings
+from mtcheck.engines.languagetool.provision import find_installation, lt_home
+from mtcheck.engines.languagetool.server import ServerManager, _alive
+from mtcheck.readers.text import read_text
+
+pytestmark = pytest.mark.languagetool
+
+
+@pytest.fixture(scope="session")
+def server():
+    """The shared local server, started (and provisioned through Maven if need be) once for the session."""
+    return ServerManager(say=print).ensure_running()
+
+
+def lt_findings(run_cli, tmp_path, name, text, *extra):
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    r = run_cli(name, "--format", "json", "--fail-on", "never", *extra, cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    return [f for f in json.loads(r.stdout) if f["engine"] == "languagetool"]
+
+
+@pytest.mark.parametrize("name,text,rule,span", [
+    ("en.txt", "He go to school every day and they was happy.\n", "LT:HE_VERB_AGR", "go"),
+    ("es.txt", "Hay que tener en cuenta que la casa esta muy lejos de la ciudad.\n", "LT:ESTA_TILDE", "esta"),
+    ("de.txt", "Ich habe einen Auto gekauft und bin dann nach Hause gefahren.\n", "LT:DE_AGREEMENT", "einen Auto"),
+    ("fr.txt", "Nous avons manger au restaurant hier soir avec nos amis.\n", "LT:R_VAVOIR_VINF", "manger"),
+])
+def test_grammar_errors_in_four_languages(server, run_cli, tmp_path, name, text, rule, span):
+    found = lt_findings(run_cli, tmp_path, name, text)
+    hits = [f for f in found if f["rule"] == rule]
+    assert hits, found
+    f = hits[0]
+    assert text[f["start"]:f["end"]] == span
+    assert f["suggestions"] and f["category"].startswith("Fluency/")
+
+
+def test_positions_after_characters_outside_the_bmp(server, run_cli, tmp_path):
+    text = "Fans cheered 🎉🎉 loudly.\nThe 😀 team have went home early.\n"
+    found = lt_findings(run_cli, tmp_path, "emoji.txt", text, "--lang", "en")
+    f = next(f for f in found if f["rule"] == "LT:HAVE_PART_AGREEMENT")
+    assert text[f["start"]:f["end"]] == "went"
+    assert (f["line"], f["column"]) == (2, 17)
+
+
+def test_source_language_is_sent_as_mother_tongue(server):
+    """LanguageTool 6.6's HTTP server runs false-friend rules for a mother tongue only with its n-gram data (gigabytes,
+    not installed here); the parameter is still sent, so a server that has the data uses it."""
+    engine = LanguageToolEngine(LanguageToolSettings(server_url=server.url))
+    params = engine._params("The actual situation.", "en-US", "es")
+    assert params["motherTongue"] == "es" and params["language"] == "en-US"
+    assert "disabledCategories" in params and "level" not in params
+    picky = LanguageToolEngine(LanguageToolSettings(server_url=server.url, level="picky"))
+    assert picky._params("x", "en-US", None)["level"] == "picky"
+
+
+def test_one_finding_when_both_engines_flag_a_span(server, run_cli, tmp_path):
+    (tmp_path / "a.txt").write_text("The committee approved the the budget on Monday.\n")
+    r = run_cli("a.txt", "--format", "json", "--lang", "en", cwd=tmp_path)
+    spans = [(f["start"], f["end"]) for f in json.loads(r.stdout)]
+    assert len(spans) == 1, r.stdout
+
+
+def test_proper_names_and_word_list_are_quiet(server, run_cli, tmp_path):
+    text = ("Minister Zorblax met the press. Later Zorblax left for the airport.\n"
+            "The qwertyfication of the office was announced by the ministry.\n")
+    noisy = [f["rule"] for f in lt_findings(run_cli, tmp_path, "n.txt", text, "--lang", "en")]
+    assert noisy.count("LT:MORFOLOGIK_RULE_EN_US") == 1  # only the common word, not the repeated name
+    (tmp_path / "mtcheck.words").write_text("# house words\nqwertyfication\n")
+    quiet = [f["rule"] for f in lt_findings(run_cli, tmp_path, "n.txt", text, "--lang", "en")]
+    assert "LT:MORFOLOGIK_RULE_EN_US" not in quiet
+
+
+def test_british_spelling_is_not_a_us_misspelling(server, run_cli, tmp_path):
+    text = "The organisers did not realise how the colour of the centre would look.\n"
+    assert not [f for f in lt_findings(run_cli, tmp_path, "gb.txt", text, "--lang", "en")
+                if f["rule"] == "LT:MORFOLOGIK_RULE_EN_US"]
+
+
+def test_cache_sends_nothing_on_rerun_and_one_paragraph_after_an_edit(server, tmp_path):
+    settings = LanguageToolSettings(server_url=server.url, cache_path=tmp_path / "cache.sqlite3")
+    paras = [f"Paragraph {i} has a speling mistake and they was late." for i in range(8)]
+
+    def check(text):
+        engine = LanguageToolEngine(settings)
+        doc = read_text(DocumentBuilder("a.txt", text, format="text"))
+        doc.language = "en"
+        found = list(engine.check(doc, CheckContext()))
+        engine.close()
+        return engine.stats, found
+
+    first, found1 = check("\n\n".join(paras))
+    assert first["sent"] == 8 and found1
+    second, found2 = check("\n\n".join(paras))
+    assert second["sent"] == 0 and second["cached"] == 8
+    assert [(f.start, f.rule) for f in found1] == [(f.start, f.rule) for f in found2]
+    paras[3] = "Paragraph 3 was edited and they was still late."
+    third, _ = check("\n\n".join(paras))
+    assert third["sent"] == 1
+
+
+def test_second_run_reuses_the_server(server, run_cli, tmp_path):
+    (tmp_path / "a.txt").write_text("He go to school.\n")
+    run_cli("a.txt", "--lang", "en", cwd=tmp_path)
+    before = ServerManager().read_state()
+    run_cli("a.txt", "--lang", "en", cwd=tmp_path)
+    after = ServerManager().read_state()
+    assert before is not None and after is not None and before.pid == after.pid
+    status = run_cli("lt", "status")
+    assert status.returncode == 0 and "running" in status.stdout
+
+
+def test_seed_report_shows_both_engines(server, run_cli, root):
+    r = run_cli("seeds/", "--format", "json", cwd=root)
+    engines = {f["engine"] for f in json.loads(r.stdout)}
+    assert engines == {"rules", "languagetool"}
+
+
+# -- lifecycle, in a home of its own (the installation is shared through LTP_JAR_DIR_PATH) ------------------------
+
+@pytest.fixture
+def own_home(tmp_path, monkeypatch):
+    inst = find_installation()
+    if inst is None:
+        pytest.skip("LanguageTool is not installed")
+    monkeypatch.setenv("MTCHECK_LT_HOME", str(tmp_path / "lt"))
+    monkeypatch.setenv("LTP_JAR_DIR_PATH", str(inst.root))
+    yield tmp_path / "lt"
+    ServerManager().stop()
+
+
+def test_stale_state_and_crash_are_restarted(own_home):
+    manager = ServerManager()
+    (own_home / "run").mkdir(parents=True, exist_ok=True)
+    (own_home / "run" / "server.json").write_text(json.dumps({"pid": 999999, "port": 1, "version": "6.6"}))
+    state = manager.ensure_running()
+    assert state.pid != 999999 and manager.status()[0] is not None
+    os.kill(state.pid, signal.SIGKILL)  # a crash
+    time.sleep(0.5)
+    again = manager.ensure_running()
+    assert again.pid != state.pid and manager.status()[0] is not None
+
+
+def test_idle_server_stops_itself(own_home):
+    manager = ServerManager(idle_timeout=3)
+    state = manager.ensure_running()
+    deadline = time.time() + 30
+    while time.time() < deadline and manager.status()[0] is not None:
+        time.sleep(1)
+    assert manager.status()[0] is None
+    assert not _alive(state.pid)  # gone (or a zombie of this test process, which started it)
+
+
+def test_missing_java_is_a_clear_error(tmp_path, run_cli):
+    (tmp_path / "a.txt").write_text("He go to school every day and they was happy about it.\n")
+    venv_bin = os.path.dirname(sys.executable)  # python and mtcheck, but no java
+    r = run_cli("a.txt", "--lang", "en", cwd=tmp_path, env={"PATH": venv_bin, "MTCHECK_LT_HOME": str(tmp_path / "lt"),
+                                            "LTP_JAR_DIR_PATH": ""})
+    assert r.returncode == 2
+    assert "Java" in r.stderr and "Traceback" not in r.stderr
