@@ -24,7 +24,9 @@ HERE = Path(__file__).resolve().parent
 DEVDATA = HERE.parent.parent / "shared" / "devdata" / "mqm" / "zhen" / "ted"
 
 
-def build_corpus(target: Path, words: int) -> int:
+def build_corpus(target: Path, words: int, *, unique: bool = False) -> int:
+    """Copy the MT output until ``words`` words. With ``unique``, every copy after the first pairs each line
+    with another line of the same file, so no paragraph repeats (a result cache cannot skip copies)."""
     sources = sorted(DEVDATA.rglob("*.txt"))
     if not sources:
         sys.exit(f"no corpus source at {DEVDATA}")
@@ -34,9 +36,15 @@ def build_corpus(target: Path, words: int) -> int:
     total, copy = 0, 0
     while total < words:
         for src in sources:
-            text = src.read_text(encoding="utf-8")
+            lines = src.read_text(encoding="utf-8").splitlines()
+            if unique and copy:
+                n = len(lines)
+                lines = [f"{line} {lines[(i + 7 * copy) % n]}" for i, line in enumerate(lines)]
+            text = "\n".join(lines) + "\n"
             (target / f"{copy:03d}-{src.parent.name}-{src.name}").write_text(text, encoding="utf-8")
             total += len(text.split())
+            if total >= words:
+                break
         copy += 1
     return total
 

@@ -27,6 +27,7 @@ class RunOptions:
     fail_on: Severity | None = Severity.MAJOR
     exclude_dirs: Sequence[str] = ()
     engines: Sequence[Engine] | None = None  # extra engines (LanguageTool) built by the caller
+    keep_text: bool = False  # keep each document's text in the result (the HTML report shows it)
 
 
 @dataclass
@@ -36,6 +37,8 @@ class DocumentStats:
     language: str | None
     words: int
     findings: int
+    file_text: str = field(default="", repr=False)  # for reports that show the document
+    lossy: bool = False
 
 
 @dataclass
@@ -144,7 +147,8 @@ def run(options: RunOptions, *, progress: Callable[[int, int, str], None] | None
             findings.extend(engine.check(doc, context))
         findings = normalise(findings)
         result.findings.extend(findings)
-        result.documents.append(DocumentStats(display, doc.format, doc.language, doc.word_count, len(findings)))
+        result.documents.append(DocumentStats(display, doc.format, doc.language, doc.word_count, len(findings),
+                                              doc.file_text if options.keep_text else "", doc.lossy))
     if progress:
         progress(total, total, "")
     result.findings.sort(key=Finding.sort_key)

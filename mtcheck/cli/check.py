@@ -11,6 +11,8 @@ from mtcheck.cli.lt import build_languagetool
 from mtcheck.findings import Severity
 from mtcheck.pipeline import RunOptions, run
 from mtcheck.reporters import REPORTERS, render_summary
+from mtcheck.reporters.html import write_html_report
+from mtcheck.scoring import Weights
 
 FAIL_ON = ("minor", "major", "critical", "never")
 #: Below this many files a progress bar is more noise than help.
@@ -37,10 +39,15 @@ def _split(values: tuple[str, ...]) -> list[str]:
 @click.option("--lt-server", metavar="URL", help="Use this LanguageTool server instead of the local one.")
 @click.option("--lt-level", type=click.Choice(["default", "picky"]), default="default", show_default=True,
               help="picky turns on LanguageTool's style hints.")
+@click.option("--report", "report_dir", default="reports", show_default=True, type=click.Path(file_okay=False),
+              help="Folder for the annotated HTML report.")
+@click.option("--no-report", is_flag=True, help="Do not write the HTML report.")
+@click.option("--mqm-weights", metavar="SPEC",
+              help="MQM weights, e.g. 'minor=1,major=5,critical=25,minor_punctuation=0.1,non_translation=25'.")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only: no summary, no warnings.")
 @click.option("-v", "--verbose", is_flag=True, help="Also list skipped files and detected languages.")
 def check_command(paths, language, source_language, fmt, fail_on, rule_paths, select, ignore, no_lt, lt_server,
-                  lt_level, quiet, verbose):
+                  lt_level, report_dir, no_report, mqm_weights, quiet, verbose):
     """Check PATHS (files or folders) and print the findings."""
     err = click.get_text_stream("stderr")
     say = (lambda message: None) if quiet else (lambda message: click.echo(f"mtcheck: {message}", err=True))
@@ -54,7 +61,10 @@ def check_command(paths, language, source_language, fmt, fail_on, rule_paths, se
         ignore=_split(ignore),
         fail_on=None if fail_on == "never" else Severity.parse(fail_on),
         engines=engines,
+        keep_text=not no_report,
+        exclude_dirs=[] if no_report else [report_dir],
     )
+    weights = Weights.parse(mqm_weights)
     show_progress = err.isatty() and not quiet
     bar = None
 
@@ -74,6 +84,10 @@ def check_command(paths, language, source_language, fmt, fail_on, rule_paths, se
     finally:
         for engine in engines:
             engine.close()
+    report_path = None
+    if not no_report:
+        report_path = write_html_report(result, report_dir, weights=weights,
+                                        source_language=options.source_language)
     out_color = sys.stdout.isatty() and fmt == "text"
     text = REPORTERS[fmt](result, color=out_color, fail_on=options.fail_on)
     click.echo(text, nl=False)
@@ -88,5 +102,7 @@ def check_command(paths, language, source_language, fmt, fail_on, rule_paths, se
                            err=True)
         summary = render_summary(result, fail_on=options.fail_on, color=err.isatty())
         click.echo(summary, err=True)
+        if report_path is not None:
+            click.echo(f"report: {report_path}", err=True)
     failing = options.fail_on is not None and result.count(options.fail_on) > 0
     sys.exit(1 if failing else 0)

@@ -4,6 +4,7 @@ file (and the rule when known), never a traceback."""
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -35,14 +36,18 @@ def builtin_packs_dir() -> Path:
     raise RuleError("the bundled rule packs are missing; reinstall mtcheck", path=str(installed))
 
 
+_LANG = re.compile(r"^[a-z]{2,3}$")
+
+
 def _pack_languages(pack: str) -> tuple[tuple[str, ...] | None, tuple[str, ...] | None]:
-    """common → every language; en → target en; es-en → source es, target en."""
-    if pack == "common":
-        return None, None
-    if "-" in pack:
-        src, tgt = pack.split("-", 1)
+    """common → every language; en → target en; es-en → source es, target en; any other pack name (a house
+    style, say) → every language unless the rule says ``languages``."""
+    src, _, tgt = pack.partition("-")
+    if tgt and _LANG.match(src) and _LANG.match(tgt):
         return (tgt,), (src,)
-    return (pack,), None
+    if _LANG.match(pack):
+        return (pack,), None
+    return None, None
 
 
 def _lang_set(rule_path: str, rule_id: str, value: Any, key: str) -> tuple[str, ...] | None:

@@ -1,0 +1,125 @@
+"""The annotated HTML report: an index and one page per document, self-contained (inline CSS and JS under a
+hash-based Content-Security-Policy, no network), every piece of document text, message and file name escaped
+by Jinja2's autoescape."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import os
+import re
+import shutil
+from collections import Counter, defaultdict
+from datetime import datetime, timezone
+from importlib import resources
+from pathlib import Path
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
+
+from mtcheck import __version__
+from mtcheck.findings import Finding, Severity
+from mtcheck.pipeline import DocumentStats, RunResult
+from mtcheck.scoring import Weights, penalty, per_thousand_words
+
+SEVERITIES = ["critical", "major", "minor", "neutral"]
+
+
+def _asset(name: str) -> str:
+    return resources.files("mtcheck.reporters").joinpath("templates", name).read_text(encoding="utf-8")
+
+
+def _csp_hash(text: str) -> str:
+    return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode()
+
+
+def _environment() -> Environment:
+    return Environment(loader=PackageLoader("mtcheck.reporters", "templates"),
+                       autoescape=select_autoescape(["html", "j2"], default=True),
+                       trim_blocks=False, lstrip_blocks=False)
+
+
+def pieces(text: str, findings: list[tuple[str, Finding]]) -> list[dict]:
+    """Cut the text at every finding boundary; each piece lists the findings covering it (overlaps included)
+    and the most severe one's severity. An empty span is shown on the character after it."""
+    spans = []
+    for fid, f in findings:
+        start, end = f.start, f.end
+        if end <= start:
+            end = min(len(text), start + 1)
+            start = max(0, end - 1)
+        spans.append((start, end, fid, f.severity))
+    bounds = sorted({0, len(text)} | {s for s, _, _, _ in spans} | {e for _, e, _, _ in spans})
+    starts_at = defaultdict(list)
+    for span in spans:
+        starts_at[span[0]].append(span)
+    active: list[tuple[int, int, str, Severity]] = []
+    out = []
+    for a, b in zip(bounds, bounds[1:]):
+        active = [s for s in active if s[1] > a] + starts_at.get(a, [])
+        if not active:
+            out.append({"text": text[a:b], "ids": []})
+        else:
+            sev = max(s[3] for s in active)
+            out.append({"text": text[a:b], "ids": [s[2] for s in active], "severity": sev.label})
+    return out
+
+
+def _page_name(index: int, path: str) -> str:
+    stem = re.sub(r"[^A-Za-z0-9._-]+", "_", path.strip("./"))[-80:] or "document"
+    return f"{index:04d}-{stem}.html"
+
+
+def write_html_report(result: RunResult, out_dir: str | os.PathLike, *, weights: Weights | None = None,
+                      source_language: str | None = None) -> Path:
+    """Write ``index.html`` and ``docs/*.html`` under ``out_dir``; returns the index path."""
+    weights = weights or Weights()
+    out = Path(out_dir)
+    docs_dir = out / "docs"
+    if docs_dir.exists():
+        shutil.rmtree(docs_dir)  # pages of an earlier run; the folder is ours
+    docs_dir.mkdir(parents=True, exist_ok=True)
+    env = _environment()
+    css, js = _asset("report.css"), _asset("report.js")
+    common = {"css": Markup(css), "js": Markup(js), "style_hash": _csp_hash(css), "script_hash": _csp_hash(js),
+              "version": __version__}
+    by_path: dict[str, list[Finding]] = defaultdict(list)
+    for f in result.findings:
+        by_path[f.path].append(f)
+    rows = []
+    doc_template = env.get_template("document.html.j2")
+    for i, doc in enumerate(result.documents):
+        found = sorted(by_path.get(doc.path, []), key=Finding.sort_key)
+        points = penalty(found, weights)
+        row = {"path": doc.path, "language": doc.language, "words": doc.words, "findings": len(found),
+               "penalty": points, "penalty_per_kw": per_thousand_words(points, doc.words),
+               "href": f"docs/{_page_name(i, doc.path)}", "source_language": source_language}
+        rows.append(row)
+        ids = [(f"f{n}", f) for n, f in enumerate(found)]
+        data = {
+            "path": doc.path,
+            "text": doc.file_text,
+            "findings": [{
+                "id": fid, "rule": f.rule, "engine": f.engine, "category": f.category,
+                "severity": f.severity.label, "message": f.message, "suggestions": list(f.suggestions),
+                "start": f.start, "end": f.end, "line": f.line, "column": f.column,
+                "safety": f.fix_safety.value,
+            } for fid, f in ids],
+        }
+        html = doc_template.render(doc=row, pieces=pieces(doc.file_text, ids), data=data, index_href="../index.html",
+                                   source_pieces=None, source_text="", **common)
+        (out / row["href"]).write_text(html, encoding="utf-8")
+    rows.sort(key=lambda r: (-r["penalty_per_kw"], r["path"]))
+    by_cat: dict[str, Counter] = defaultdict(Counter)
+    for f in result.findings:
+        by_cat[f.category][f.severity.label] += 1
+    total_points = penalty(result.findings, weights)
+    summary = {"files": len(result.documents), "words": result.words, "findings": len(result.findings),
+               "penalty": total_points, "penalty_per_kw": per_thousand_words(total_points, result.words)}
+    index = env.get_template("index.html.j2").render(
+        summary=summary, documents=rows, by_category=sorted(by_cat.items()), severities=SEVERITIES,
+        weights=weights.describe(), skipped=result.skipped,
+        generated=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), **common)
+    index_path = out / "index.html"
+    index_path.write_text(index, encoding="utf-8")
+    return index_path
