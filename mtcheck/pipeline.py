@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import fnmatch
+import os
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Callable, Sequence
 
 from mtcheck import __version__, langid
@@ -10,7 +13,10 @@ from mtcheck.discover import discover
 from mtcheck.document import Document
 from mtcheck.engines.base import CheckContext, Engine
 from mtcheck.engines.rules import RulesEngine, load_rules
-from mtcheck.engines.rules.engine import select_rules
+from mtcheck.engines.rules.engine import id_matches, select_rules
+from mtcheck.filters.baseline import filter_baseline
+from mtcheck.filters.changed import changed_lines, is_changed
+from mtcheck.filters.suppressions import apply_suppressions
 from mtcheck.errors import InputError
 from mtcheck.findings import Finding, Severity
 from mtcheck.readers import read_document
@@ -28,6 +34,13 @@ class RunOptions:
     exclude_dirs: Sequence[str] = ()
     engines: Sequence[Engine] | None = None  # extra engines (LanguageTool) built by the caller
     keep_text: bool = False  # keep each document's text in the result (the HTML report shows it)
+    exclude: Sequence[str] = ()  # globs, relative to ``root``
+    root: str | None = None  # the configuration file's folder (globs are relative to it)
+    per_path: dict | None = None  # glob -> {lang, source_lang, select, ignore}
+    baseline: str | None = None
+    diff: str | None = None  # git revision
+    diff_scope: str = "lines"  # or "files"
+    warn_unused_suppressions: bool = False
 
 
 @dataclass
@@ -48,6 +61,9 @@ class RunResult:
     skipped: list[tuple[str, str]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     signature: str = ""
+    baselined: int = 0  # findings hidden by the baseline
+    suppressed: int = 0  # findings hidden by inline suppressions
+    unchanged: int = 0  # files left out by --diff
 
     def count(self, at_least: Severity) -> int:
         return sum(1 for f in self.findings if f.severity >= at_least)
@@ -121,16 +137,51 @@ def signature(options: RunOptions, rule_count: int) -> str:
     return "|".join(parts)
 
 
+def _relative_posix(path: str, root: Path) -> str:
+    try:
+        return Path(os.path.abspath(path)).relative_to(root).as_posix()
+    except ValueError:
+        return Path(path).as_posix()
+
+
+def _matches_any(rel: str, globs: Sequence[str]) -> bool:
+    parts = rel.split("/")
+    return any(fnmatch.fnmatchcase(rel, g) or fnmatch.fnmatchcase(parts[-1], g)
+               or any(fnmatch.fnmatchcase("/".join(parts[:i]), g.rstrip("/")) for i in range(1, len(parts)))
+               for g in globs)
+
+
+def _overrides(rel: str, per_path: dict | None) -> dict:
+    out: dict = {}
+    for glob, settings in (per_path or {}).items():
+        if fnmatch.fnmatchcase(rel, glob) or fnmatch.fnmatchcase(rel.rsplit("/", 1)[-1], glob):
+            out.update(settings)
+    return out
+
+
+UNUSED_SUPPRESSION = "mtcheck.unused-suppression"
+
+
 def run(options: RunOptions, *, progress: Callable[[int, int, str], None] | None = None) -> RunResult:
     """Check every file under ``options.paths``."""
+    root = Path(options.root or os.getcwd()).resolve()
     found = discover(list(options.paths), exclude_dirs=tuple(options.exclude_dirs))
-    rules = select_rules(load_rules(options.rule_paths), options.select, options.ignore)
-    engines: list[Engine] = [RulesEngine(rules), *(options.engines or ())]
     result = RunResult(skipped=list(found.skipped), warnings=list(found.warnings))
-    result.signature = signature(options, len(rules))
-    context = CheckContext(source_language=options.source_language, warn=result.warnings.append)
-    total = len(found.files)
-    for index, (path, display, explicit) in enumerate(found.files):
+    files = found.files
+    if options.exclude:
+        files = [f for f in files if not _matches_any(_relative_posix(f[0], root), options.exclude)]
+    changed = None
+    if options.diff:
+        start = Path(options.paths[0]).resolve() if options.paths else Path.cwd()
+        changed = changed_lines(options.diff, start)
+        before = len(files)
+        files = [f for f in files if is_changed(f[0], changed)]
+        result.unchanged = before - len(files)
+    rules = load_rules(options.rule_paths)
+    engines: list[Engine] = [RulesEngine(rules), *(options.engines or ())]
+    result.signature = signature(options, len(select_rules(rules, options.select, options.ignore)))
+    total = len(files)
+    for index, (path, display, explicit) in enumerate(files):
         if progress:
             progress(index, total, display)
         try:
@@ -140,16 +191,50 @@ def run(options: RunOptions, *, progress: Callable[[int, int, str], None] | None
             result.skipped.append((display, "unreadable"))
             continue
         result.warnings.extend(f"{display}: {w}" for w in doc.warnings)
-        doc.language = resolve_language(doc, options.language)
-        doc.source_language = options.source_language
+        extra = _overrides(_relative_posix(path, root), options.per_path)
+        select = extra.get("select", options.select)
+        ignore = list(options.ignore) + list(extra.get("ignore", []))
+        doc.language = resolve_language(doc, extra.get("lang", options.language))
+        doc.source_language = extra.get("source_lang", options.source_language)
+        context = CheckContext(source_language=doc.source_language, warn=result.warnings.append,
+                               select=tuple(select), ignore=tuple(ignore))
         findings: list[Finding] = []
         for engine in engines:
             findings.extend(engine.check(doc, context))
         findings = normalise(findings)
+        findings = [f for f in findings
+                    if (not select or id_matches(f.rule, select)) and not (ignore and id_matches(f.rule, ignore))]
+        if doc.format in ("markdown", "html"):
+            kept, sups = apply_suppressions(findings, doc.file_text)
+            result.suppressed += len(findings) - len(kept)
+            findings = kept
+            if options.warn_unused_suppressions:
+                findings += [_unused(doc, s) for s in sups if not s.used]
+        if changed is not None and options.diff_scope == "lines":
+            lines = changed.get(Path(os.path.abspath(path)).resolve())
+            if lines is not None:
+                findings = [f for f in findings if any(n in lines for n in range(f.line, f.end_line + 1))]
+        findings.sort(key=Finding.sort_key)
         result.findings.extend(findings)
         result.documents.append(DocumentStats(display, doc.format, doc.language, doc.word_count, len(findings),
                                               doc.file_text if options.keep_text else "", doc.lossy))
     if progress:
         progress(total, total, "")
+    if options.baseline:
+        result.findings, result.baselined = filter_baseline(result.findings, options.baseline)
+        counts: dict[str, int] = {}
+        for f in result.findings:
+            counts[f.path] = counts.get(f.path, 0) + 1
+        for d in result.documents:
+            d.findings = counts.get(d.path, 0)
     result.findings.sort(key=Finding.sort_key)
     return result
+
+
+def _unused(doc: Document, s) -> Finding:
+    from mtcheck.engines.base import make_finding_at_file
+
+    what = ",".join(s.rules) or "all rules"
+    return make_finding_at_file(doc, rule=UNUSED_SUPPRESSION, engine="mtcheck", category="Other",
+                                severity=Severity.MINOR, message=f"This suppression of {what} suppresses nothing.",
+                                start=s.comment_start, end=s.comment_end)

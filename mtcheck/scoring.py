@@ -57,3 +57,38 @@ def penalty(findings: Iterable[Finding], weights: Weights) -> float:
 
 def per_thousand_words(points: float, words: int) -> float:
     return 1000.0 * points / words if words else 0.0
+
+
+def evaluate_gate(result, *, fail_on: Severity | None, max_penalty: float | None, scope: str,
+                  weights: Weights) -> tuple[bool, str]:
+    """(failed, why) for the CI gate: severity threshold and MQM penalty per 1,000 words."""
+    reasons = []
+    if fail_on is not None:
+        n = sum(1 for f in result.findings if f.severity >= fail_on)
+        if n:
+            reasons.append(f"{n} finding{'s' if n != 1 else ''} at or above {fail_on.label}")
+    if max_penalty is not None:
+        if scope == "document":
+            by_path: dict[str, list[Finding]] = {}
+            for f in result.findings:
+                by_path.setdefault(f.path, []).append(f)
+            over = []
+            for d in result.documents:
+                value = per_thousand_words(penalty(by_path.get(d.path, []), weights), d.words)
+                if value > max_penalty:
+                    over.append(f"{d.path} {value:.2f}")
+            if over:
+                reasons.append(f"MQM penalty per 1,000 words above {max_penalty:g} in {len(over)} document"
+                               f"{'s' if len(over) != 1 else ''} ({'; '.join(over[:3])}{'; ...' if len(over) > 3 else ''})")
+        else:
+            value = per_thousand_words(penalty(result.findings, weights), result.words)
+            if value > max_penalty:
+                reasons.append(f"MQM penalty {value:.2f} per 1,000 words is above {max_penalty:g}")
+    if reasons:
+        return True, "failed: " + "; ".join(reasons)
+    checks = []
+    if fail_on is not None:
+        checks.append(f"nothing at or above {fail_on.label}")
+    if max_penalty is not None:
+        checks.append(f"MQM penalty within {max_penalty:g} per 1,000 words ({scope})")
+    return False, "passed: " + ("; ".join(checks) if checks else "no gate set")

@@ -1,71 +1,117 @@
-"""``mtcheck check PATH...`` (the default command)."""
+"""``mtcheck check PATH...`` (the default command), and the option handling ``mtcheck config`` and
+``mtcheck baseline create`` share with it."""
 
 from __future__ import annotations
 
+import os
 import sys
+from pathlib import Path
 
 import click
+from click.core import ParameterSource
 
 from mtcheck.cli import cli
 from mtcheck.cli.lt import build_languagetool
+from mtcheck.config import Config, load_config
+from mtcheck.config.defaults import BY_NAME
+from mtcheck.engines.rules import load_rules
+from mtcheck.errors import UsageError
 from mtcheck.findings import Severity
 from mtcheck.pipeline import RunOptions, run
 from mtcheck.reporters import REPORTERS, render_summary
 from mtcheck.reporters.html import write_html_report
-from mtcheck.scoring import Weights
+from mtcheck.scoring import Weights, evaluate_gate
 
 FAIL_ON = ("minor", "major", "critical", "never")
 #: Below this many files a progress bar is more noise than help.
 PROGRESS_MIN_FILES = 10
 
 
-def _split(values: tuple[str, ...]) -> list[str]:
+def _split(values) -> list[str]:
     return [v.strip() for item in values for v in item.split(",") if v.strip()]
 
 
-@cli.command("check")
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--lang", "language", metavar="CODE", help="Target language (default: detected per document).")
-@click.option("--source-lang", "source_language", metavar="CODE",
-              help="Source language of the translation; turns on language-pair packs such as es-en.")
-@click.option("--format", "fmt", type=click.Choice(sorted(REPORTERS)), default="text", show_default=True)
-@click.option("--fail-on", type=click.Choice(FAIL_ON), default="major", show_default=True,
-              help="Exit 1 when a finding at or above this severity exists.")
-@click.option("--rules", "rule_paths", multiple=True, type=click.Path(), metavar="PATH",
-              help="Extra rule packs (a YAML file, a pack folder or a folder of packs). Repeatable.")
-@click.option("--select", multiple=True, metavar="IDS", help="Only these rule ids or prefixes (comma-separated).")
-@click.option("--ignore", multiple=True, metavar="IDS", help="Not these rule ids or prefixes (comma-separated).")
-@click.option("--no-lt", is_flag=True, help="Skip the LanguageTool pass (rule engine only).")
-@click.option("--lt-server", metavar="URL", help="Use this LanguageTool server instead of the local one.")
-@click.option("--lt-level", type=click.Choice(["default", "picky"]), default="default", show_default=True,
-              help="picky turns on LanguageTool's style hints.")
-@click.option("--report", "report_dir", default="reports", show_default=True, type=click.Path(file_okay=False),
-              help="Folder for the annotated HTML report.")
-@click.option("--no-report", is_flag=True, help="Do not write the HTML report.")
-@click.option("--mqm-weights", metavar="SPEC",
-              help="MQM weights, e.g. 'minor=1,major=5,critical=25,minor_punctuation=0.1,non_translation=25'.")
-@click.option("-q", "--quiet", is_flag=True, help="Print findings only: no summary, no warnings.")
-@click.option("-v", "--verbose", is_flag=True, help="Also list skipped files and detected languages.")
-def check_command(paths, language, source_language, fmt, fail_on, rule_paths, select, ignore, no_lt, lt_server,
-                  lt_level, report_dir, no_report, mqm_weights, quiet, verbose):
-    """Check PATHS (files or folders) and print the findings."""
-    err = click.get_text_stream("stderr")
-    say = (lambda message: None) if quiet else (lambda message: click.echo(f"mtcheck: {message}", err=True))
-    engines = [] if no_lt else [build_languagetool(paths, server=lt_server, level=lt_level, say=say)]
-    options = RunOptions(
+def check_options(f):
+    """The options shared by check, config and baseline create; each maps onto a configuration key."""
+    options = [
+        click.option("--config", "config_file", type=click.Path(dir_okay=False), metavar="FILE",
+                     help="Configuration file (default: the nearest mtcheck.toml, pyproject.toml or setup.cfg)."),
+        click.option("--isolated", is_flag=True, help="Ignore configuration files."),
+        click.option("--lang", "lang", metavar="CODE", help="Target language (default: detected per document)."),
+        click.option("--source-lang", "source_lang", metavar="CODE",
+                     help="Source language; turns on language-pair packs such as es-en."),
+        click.option("--rules", "rules", multiple=True, type=click.Path(), metavar="PATH",
+                     help="Extra rule packs (a YAML file, a pack folder or a folder of packs). Repeatable."),
+        click.option("--select", multiple=True, metavar="IDS", help="Only these rule ids or prefixes (comma-separated)."),
+        click.option("--ignore", multiple=True, metavar="IDS", help="Not these rule ids or prefixes (comma-separated)."),
+        click.option("--exclude", multiple=True, metavar="GLOBS", help="Files or folders not to check (comma-separated globs)."),
+        click.option("--fail-on", "fail_on", type=click.Choice(FAIL_ON), help="Exit 1 at or above this severity [default: major]."),
+        click.option("--max-penalty", "max_penalty", type=float, metavar="N",
+                     help="Exit 1 when the MQM penalty per 1,000 words exceeds N."),
+        click.option("--penalty-scope", "penalty_scope", type=click.Choice(["overall", "document"]),
+                     help="--max-penalty over the whole run or per document [default: overall]."),
+        click.option("--mqm-weights", "mqm_weights", metavar="SPEC",
+                     help="MQM weights, e.g. 'minor=1,major=5,critical=25,minor_punctuation=0.1,non_translation=25'."),
+        click.option("--lt/--no-lt", "lt", default=None, help="Run the LanguageTool pass [default: on]."),
+        click.option("--lt-server", "lt_server", metavar="URL", help="Use this LanguageTool server instead of the local one."),
+        click.option("--lt-level", "lt_level", type=click.Choice(["default", "picky"]),
+                     help="picky turns on LanguageTool's style hints."),
+        click.option("--baseline", "baseline", type=click.Path(dir_okay=False), metavar="FILE",
+                     help="Report only findings not recorded in this baseline."),
+    ]
+    for option in reversed(options):
+        f = option(f)
+    return f
+
+
+def effective_config(ctx: click.Context, paths, params: dict) -> Config:
+    """Defaults < configuration file < command line, with the source of every value."""
+    config = load_config(paths, params.get("config_file"), isolated=bool(params.get("isolated")))
+    for name, value in params.items():
+        if name not in BY_NAME:
+            continue
+        if ctx.get_parameter_source(name) not in (ParameterSource.COMMANDLINE, ParameterSource.ENVIRONMENT):
+            continue
+        if BY_NAME[name].kind == "list":
+            value = _split(value)
+            if name == "rules":
+                value = [os.path.abspath(v) for v in value]
+        config.set(name, value, "command line")
+    return config
+
+
+def run_options(config: Config, paths, *, keep_text: bool, report_dir: str | None, quiet: bool,
+                diff: str | None = None, diff_scope: str = "lines", warn_unused: bool = False) -> RunOptions:
+    engines = []
+    if config["lt"]:
+        say = (lambda message: None) if quiet else (lambda message: click.echo(f"mtcheck: {message}", err=True))
+        engines.append(build_languagetool(paths, server=config["lt_server"], level=config["lt_level"], say=say,
+                                          enable=config["lt_enable"], disable=config["lt_disable"],
+                                          word_files=config["words"]))
+    fail_on = config["fail_on"]
+    return RunOptions(
         paths=list(paths),
-        language=language,
-        source_language=source_language.lower() if source_language else None,
-        rule_paths=list(rule_paths),
-        select=_split(select),
-        ignore=_split(ignore),
+        language=config["lang"],
+        source_language=config["source_lang"].lower() if config["source_lang"] else None,
+        rule_paths=list(config["rules"]),
+        select=list(config["select"]),
+        ignore=list(config["ignore"]),
         fail_on=None if fail_on == "never" else Severity.parse(fail_on),
         engines=engines,
-        keep_text=not no_report,
-        exclude_dirs=[] if no_report else [report_dir],
+        keep_text=keep_text,
+        exclude_dirs=[report_dir] if report_dir else [],
+        exclude=list(config["exclude"]),
+        root=str(config.root),
+        per_path=config["per_path"],
+        baseline=config["baseline"],
+        diff=diff,
+        diff_scope=diff_scope,
+        warn_unused_suppressions=warn_unused,
     )
-    weights = Weights.parse(mqm_weights)
-    show_progress = err.isatty() and not quiet
+
+
+def execute(options: RunOptions, *, quiet: bool):
+    err = click.get_text_stream("stderr")
     bar = None
 
     def progress(done: int, total: int, name: str) -> None:
@@ -80,29 +126,110 @@ def check_command(paths, language, source_language, fmt, fail_on, rule_paths, se
             bar.__exit__(None, None, None)
 
     try:
-        result = run(options, progress=progress if show_progress else None)
+        return run(options, progress=progress if err.isatty() and not quiet else None)
     finally:
-        for engine in engines:
+        for engine in options.engines or ():
             engine.close()
-    report_path = None
-    if not no_report:
-        report_path = write_html_report(result, report_dir, weights=weights,
-                                        source_language=options.source_language)
-    out_color = sys.stdout.isatty() and fmt == "text"
-    text = REPORTERS[fmt](result, color=out_color, fail_on=options.fail_on)
-    click.echo(text, nl=False)
+
+
+@cli.command("check")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@check_options
+@click.option("--format", "fmt", type=click.Choice(sorted(REPORTERS)), default="text", show_default=True)
+@click.option("--output", "output", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Write the chosen format to FILE; the terminal still gets the text summary.")
+@click.option("--report", "report", type=click.Path(file_okay=False), metavar="DIR",
+              help="Folder for the HTML report [default: reports].")
+@click.option("--no-report", is_flag=True, help="Do not write the HTML report.")
+@click.option("--diff", "diff", metavar="REV", help="Only files changed since this git revision, only changed lines.")
+@click.option("--diff-scope", type=click.Choice(["lines", "files"]), default="lines", show_default=True,
+              help="With --diff: report findings on changed lines only, or anywhere in changed files.")
+@click.option("--warn-unused-suppressions", is_flag=True, help="Report suppression comments that suppress nothing.")
+@click.option("-q", "--quiet", is_flag=True, help="Print findings only: no summary, no warnings.")
+@click.option("-v", "--verbose", is_flag=True, help="Also list skipped files and detected languages.")
+@click.pass_context
+def check_command(ctx, paths, fmt, output, report, no_report, diff, diff_scope, warn_unused_suppressions, quiet,
+                  verbose, **params):
+    """Check PATHS (files or folders) and print the findings."""
+    config = effective_config(ctx, paths, params)
+    if report is not None:
+        config.set("report", report, "command line")
+    report_dir = None if no_report or not config["report"] else config["report"]
+    options = run_options(config, paths, keep_text=report_dir is not None, report_dir=report_dir, quiet=quiet,
+                          diff=diff, diff_scope=diff_scope, warn_unused=warn_unused_suppressions)
+    weights = Weights.parse(config["mqm_weights"])
+    result = execute(options, quiet=quiet)
+    report_path = write_html_report(result, report_dir, weights=weights, source_language=options.source_language) \
+        if report_dir else None
+    rules_info = {r.id: r for r in load_rules(options.rule_paths)} if fmt == "sarif" else None
+    rendered = REPORTERS[fmt](result, color=sys.stdout.isatty() and fmt == "text" and not output,
+                              fail_on=options.fail_on, rules_info=rules_info)
+    if output:
+        try:
+            Path(output).write_text(rendered, encoding="utf-8")
+        except OSError as exc:
+            raise UsageError(f"cannot write: {exc.strerror}", path=output) from None
+    else:
+        click.echo(rendered, nl=False)
+    failed, why = evaluate_gate(result, fail_on=options.fail_on, max_penalty=config["max_penalty"],
+                                scope=config["penalty_scope"], weights=weights)
+    err = click.get_text_stream("stderr")
+    if output and fmt != "text" and not quiet:
+        click.echo(REPORTERS["text"](result, color=err.isatty()), nl=False, err=True)
     if not quiet:
         for warning in result.warnings:
             click.echo(f"warning: {warning}", err=True)
         if verbose:
+            if config.file:
+                click.echo(f"config: {config.file}", err=True)
             for path, reason in result.skipped:
                 click.echo(f"skipped: {path} ({reason})", err=True)
             for d in result.documents:
                 click.echo(f"checked: {d.path} [{d.format}, {d.language or 'language unknown'}, {d.words} words]",
                            err=True)
-        summary = render_summary(result, fail_on=options.fail_on, color=err.isatty())
-        click.echo(summary, err=True)
+        click.echo(render_summary(result, verdict=why, failed=failed, color=err.isatty()), err=True)
+        if output:
+            click.echo(f"{fmt}: {output}", err=True)
         if report_path is not None:
             click.echo(f"report: {report_path}", err=True)
-    failing = options.fail_on is not None and result.count(options.fail_on) > 0
-    sys.exit(1 if failing else 0)
+    sys.exit(1 if failed else 0)
+
+
+@cli.command("config")
+@click.argument("paths", nargs=-1, type=click.Path())
+@check_options
+@click.pass_context
+def config_command(ctx, paths, **params):
+    """Print the effective configuration and where each value comes from."""
+    config = effective_config(ctx, paths or (".",), params)
+    click.echo(f"# configuration file: {config.file or 'none found'}")
+    for key, spec in BY_NAME.items():
+        value = config[key]
+        shown = "" if value is None else (", ".join(value) if isinstance(value, list) else value)
+        click.echo(f"{key} = {shown!s:<30} # {config.sources[key]}")
+
+
+@cli.group("baseline")
+def baseline_group() -> None:
+    """Record current findings so that later runs report only new ones."""
+
+
+@baseline_group.command("create")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@check_options
+@click.option("--output", "-o", "output", default="mtcheck-baseline.json", show_default=True,
+              type=click.Path(dir_okay=False), help="Baseline file to write.")
+@click.option("-q", "--quiet", is_flag=True)
+@click.pass_context
+def baseline_create(ctx, paths, output, quiet, **params):
+    """Check PATHS and record every finding in a baseline file."""
+    from mtcheck.filters.baseline import write_baseline
+
+    params["baseline"] = None
+    config = effective_config(ctx, paths, params)
+    config.set("baseline", None, "baseline create")
+    options = run_options(config, paths, keep_text=False, report_dir=None, quiet=quiet)
+    result = execute(options, quiet=quiet)
+    n = write_baseline(result.findings, output)
+    click.echo(f"baseline: {n} finding{'s' if n != 1 else ''} from {len(result.documents)} files recorded in {output}",
+               err=True)

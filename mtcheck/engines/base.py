@@ -15,6 +15,8 @@ class CheckContext:
 
     source_language: str | None = None
     warn: Callable[[str], None] = field(default=lambda message: None)
+    select: tuple[str, ...] = ()  # rule ids/prefixes/globs for this document (engines may pre-filter)
+    ignore: tuple[str, ...] = ()
 
 
 class Engine(Protocol):
@@ -47,7 +49,10 @@ def make_finding(
     suggestions = tuple(dict.fromkeys(s for s in suggestions if s is not None))
     if safety is not FixSafety.DISPLAY and (doc.lossy or not doc.is_literal(start, end) or not suggestions):
         safety = FixSafety.DISPLAY
-    context = doc.text[max(0, start - CONTEXT_CHARS) : start] + "\x00" + doc.text[end : end + CONTEXT_CHARS]
+    # context for the fingerprint, never beyond the segment: an edit in another paragraph must not change it
+    seg = doc.segment_at(start)
+    lo, hi = (seg.start, seg.end) if seg is not None else (0, len(doc.text))
+    context = doc.text[max(lo, start - CONTEXT_CHARS) : start] + "\x00" + doc.text[end : min(hi, end + CONTEXT_CHARS)]
     return Finding(
         rule=rule,
         engine=engine,
@@ -66,3 +71,13 @@ def make_finding(
         matched=doc.text[start:end],
         context=context,
     )
+
+
+def make_finding_at_file(doc: Document, *, rule: str, engine: str, category: str, severity: Severity, message: str,
+                         start: int, end: int) -> Finding:
+    """A finding about the file itself (a suppression comment), positioned by file offsets."""
+    line, col = doc.lines.position(start)
+    end_line, end_col = doc.lines.position(end)
+    return Finding(rule=rule, engine=engine, category=category, severity=severity, message=message, path=doc.path,
+                   start=start, end=end, line=line, column=col, end_line=end_line, end_column=end_col,
+                   matched=doc.file_text[start:end])

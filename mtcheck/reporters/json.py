@@ -7,5 +7,5 @@ import json
 from mtcheck.pipeline import RunResult
 
 
-def render_json(result: RunResult, *, color: bool = False, fail_on=None) -> str:
+def render_json(result: RunResult, *, color: bool = False, fail_on=None, **_) -> str:
     return json.dumps([f.to_json() for f in result.findings], ensure_ascii=False, indent=2) + "\n"

@@ -27,12 +27,12 @@ def render_finding(f, *, color: bool) -> str:
     return line
 
 
-def render_text(result: RunResult, *, color: bool = False, fail_on: Severity | None = None) -> str:
+def render_text(result: RunResult, *, color: bool = False, fail_on: Severity | None = None, **_) -> str:
     lines = [render_finding(f, color=color) for f in result.findings]
     return "\n".join(lines) + ("\n" if lines else "")
 
 
-def render_summary(result: RunResult, *, fail_on: Severity | None, color: bool = False) -> str:
+def render_summary(result: RunResult, *, verdict: str = "", failed: bool = False, color: bool = False) -> str:
     by_sev = {s: sum(1 for f in result.findings if f.severity == s) for s in Severity}
     parts = [f"{by_sev[s]} {s.label}" for s in (Severity.CRITICAL, Severity.MAJOR, Severity.MINOR) if by_sev[s]]
     n = len(result.findings)
@@ -45,11 +45,9 @@ def render_summary(result: RunResult, *, fail_on: Severity | None, color: bool =
         for _, reason in result.skipped:
             reasons[reason] = reasons.get(reason, 0) + 1
         summary += " (" + ", ".join(f"{v} {k}" for k, v in sorted(reasons.items())) + ")"
-    if fail_on is not None:
-        failing = result.count(fail_on)
-        verdict = (f"failed: {failing} at or above {fail_on.label}" if failing
-                   else f"passed: nothing at or above {fail_on.label}")
-        if color:
-            verdict = click.style(verdict, fg="red" if failing else "green")
-        summary += f"; {verdict}"
+    hidden = [(result.baselined, "in the baseline"), (result.suppressed, "suppressed inline"),
+              (result.unchanged, "unchanged files not checked")]
+    summary += "".join(f"; {n} {what}" for n, what in hidden if n)
+    if verdict:
+        summary += f"; {click.style(verdict, fg='red' if failed else 'green') if color else verdict}"
     return summary + "."

@@ -46,7 +46,7 @@ class RulesEngine:
     def check(self, document: Document, context: CheckContext) -> Iterable[Finding]:
         language = document.language
         rctx = RuleContext(document, language)
-        for rule in self.rules_for(language, context.source_language):
+        for rule in select_rules(self.rules_for(language, context.source_language), context.select, context.ignore):
             try:
                 matches = list(rule.find(document, rctx))
             except RegexTimeout:

@@ -1,0 +1,42 @@
+"""Every configuration key, its default, its type and what it does. Files: ``[mtcheck]`` in setup.cfg,
+``[tool.mtcheck]`` in pyproject.toml, or a top-level table in mtcheck.toml. Command-line options win."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Key:
+    name: str
+    kind: str  # str, list, float, int, bool, choice, table
+    default: Any
+    help: str
+    choices: tuple[str, ...] = ()
+
+
+KEYS: tuple[Key, ...] = (
+    Key("lang", "str", None, "target language (ISO code); unset: detected per document"),
+    Key("source_lang", "str", None, "source language; turns on language-pair packs (es-en, ...)"),
+    Key("rules", "list", [], "extra rule packs, paths relative to the configuration file"),
+    Key("select", "list", [], "only these rule ids, prefixes or globs"),
+    Key("ignore", "list", [], "not these rule ids, prefixes or globs"),
+    Key("per_path", "table", {}, "glob → {lang, source_lang, select, ignore} for matching files"),
+    Key("exclude", "list", [], "globs of files and folders not to check (relative to the configuration file)"),
+    Key("fail_on", "choice", "major", "exit 1 when a finding at or above this severity remains",
+        ("minor", "major", "critical", "never")),
+    Key("max_penalty", "float", None, "exit 1 when the MQM penalty per 1,000 words exceeds this"),
+    Key("penalty_scope", "choice", "overall", "max_penalty applies to the whole run or to each document",
+        ("overall", "document")),
+    Key("mqm_weights", "str", None, "MQM weights, e.g. 'minor=1,major=5,critical=25,minor_punctuation=0.1'"),
+    Key("lt", "bool", True, "run the LanguageTool pass"),
+    Key("lt_server", "str", None, "URL of a shared LanguageTool server (default: the local one mtcheck manages)"),
+    Key("lt_level", "choice", "default", "'picky' adds LanguageTool's style hints", ("default", "picky")),
+    Key("lt_enable", "list", [], "LanguageTool rule ids to turn on"),
+    Key("lt_disable", "list", [], "LanguageTool rule ids to turn off"),
+    Key("words", "list", [], "extra word-list files (one word a line) besides mtcheck.words files"),
+    Key("report", "str", "reports", "folder for the HTML report; empty to write none"),
+    Key("baseline", "str", None, "baseline file: findings recorded there are not reported"),
+)
+BY_NAME = {k.name: k for k in KEYS}

@@ -1,0 +1,1 @@
+"""Filters applied to findings after the engines: inline suppressions, a baseline, changed lines."""
