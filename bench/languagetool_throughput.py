@@ -41,7 +41,8 @@ from mtcheck.readers.text import read_text  # noqa: E402
 
 def run_mtcheck(corpus: Path) -> float:
     start = time.perf_counter()
-    proc = subprocess.run(["mtcheck", str(corpus), "--lang", "en", "--fail-on", "never", "-q", "--format", "json"],
+    proc = subprocess.run(["mtcheck", str(corpus), "--lang", "en", "--fail-on", "never", "-q", "--format", "json",
+                           "--no-report"],
                           capture_output=True, text=True)
     if proc.returncode != 0:
         sys.exit(f"mtcheck failed: {proc.stderr[-2000:]}")

@@ -46,3 +46,10 @@ def confidences_many(texts: list[str]) -> list[dict[str, float]]:
         return []
     results = _detector().compute_language_confidence_values_in_parallel(texts)
     return [{_code(v.language): v.value for v in values} for values in results]
+
+
+def detect_many(texts: list[str]) -> list[str | None]:
+    """The most likely language code of each text (lingua, in parallel)."""
+    if not texts:
+        return []
+    return [_code(lang) if lang is not None else None for lang in _detector().detect_languages_in_parallel_of(texts)]

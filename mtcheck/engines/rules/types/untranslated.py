@@ -30,6 +30,9 @@ class UntranslatedRule(Rule):
         text = doc.text
         candidates = [(s, e) for s, e in ctx.sentences()
                       if sum(1 for m in WORD.finditer(text, s, e) if m.end() - m.start() > 1) >= self.min_words]
+        # Cheap pass first: only sentences whose most likely language is not the document's get full confidences.
+        top = langid.detect_many([text[s:e] for s, e in candidates])
+        candidates = [span for span, lang in zip(candidates, top) if lang is not None and lang != own]
         results = langid.confidences_many([text[s:e] for s, e in candidates])
         for (start, end), conf in zip(candidates, results):
             if conf.get(own, 0.0) > self.max_own:
