@@ -87,7 +87,7 @@ def run_options(config: Config, paths, *, keep_text: bool, report_dir: str | Non
         say = (lambda message: None) if quiet else (lambda message: click.echo(f"mtcheck: {message}", err=True))
         engines.append(build_languagetool(paths, server=config["lt_server"], level=config["lt_level"], say=say,
                                           enable=config["lt_enable"], disable=config["lt_disable"],
-                                          word_files=config["words"]))
+                                          word_files=config["words"], lt_path=config["lt_path"]))
     fail_on = config["fail_on"]
     return RunOptions(
         paths=list(paths),

@@ -32,7 +32,7 @@ def find_word_lists(paths: Sequence[str]) -> list[Path]:
 
 def build_languagetool(paths: Sequence[str], *, server: str | None, level: str, say: Callable[[str], None],
                        enable: Sequence[str] = (), disable: Sequence[str] = (),
-                       word_files: Sequence[str] = ()) -> LanguageToolEngine:
+                       word_files: Sequence[str] = (), lt_path: str | None = None) -> LanguageToolEngine:
     settings = LanguageToolSettings(
         server_url=server or os.environ.get("MTCHECK_LT_SERVER") or None,
         level=level,
@@ -42,6 +42,7 @@ def build_languagetool(paths: Sequence[str], *, server: str | None, level: str, 
         cache_path=lt_home() / "cache" / "results.sqlite3",
         threads=max(2, os.cpu_count() or 2),
         idle_timeout=int(os.environ.get("MTCHECK_LT_IDLE", "1800")),
+        lt_path=lt_path,
     )
     return LanguageToolEngine(settings, say=say)
 

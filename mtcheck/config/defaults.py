@@ -32,6 +32,7 @@ KEYS: tuple[Key, ...] = (
     Key("mqm_weights", "str", None, "MQM weights, e.g. 'minor=1,major=5,critical=25,minor_punctuation=0.1'"),
     Key("lt", "bool", True, "run the LanguageTool pass"),
     Key("lt_server", "str", None, "URL of a shared LanguageTool server (default: the local one mtcheck manages)"),
+    Key("lt_path", "str", None, "an unpacked LanguageTool to use instead of fetching one (like LTP_JAR_DIR_PATH)"),
     Key("lt_level", "choice", "default", "'picky' adds LanguageTool's style hints", ("default", "picky")),
     Key("lt_enable", "list", [], "LanguageTool rule ids to turn on"),
     Key("lt_disable", "list", [], "LanguageTool rule ids to turn off"),

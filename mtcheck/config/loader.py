@@ -156,6 +156,7 @@ def load_config(paths: Iterable[str] = (), explicit: str | None = None, *, isola
         config.set(norm, _coerce(norm, value, str(path)), f"{path}")
     for key in ("rules", "words"):
         config.values[key] = [str((config.root / p)) for p in config.values[key]]
-    if config.values["baseline"]:
-        config.values["baseline"] = str(config.root / config.values["baseline"])
+    for key in ("baseline", "lt_path"):
+        if config.values[key]:
+            config.values[key] = str(config.root / config.values[key])
     return config

@@ -272,7 +272,8 @@ class LanguageToolEngine:
 
     def _quiet_spelling(self, text: str, start: int, end: int, counts: dict[str, int]) -> bool:
         """Proper names and the document's own vocabulary are not misspellings: a word in the project word list,
-        a word spelled the same way several times in the document, or a capitalised word inside a sentence."""
+        a word spelled the same way several times in the document, a capitalised word inside a sentence, or one
+        that starts a run of capitalised words."""
         word = text[start:end]
         if word in self.settings.words or word.lower() in self.settings.words:
             return True
@@ -281,6 +282,10 @@ class LanguageToolEngine:
         if word[:1].isupper():
             before = text[max(0, start - 3) : start].rstrip()
             if before and before[-1] not in ".!?:\"“«(\n":
+                return True
+            # at a sentence start: a name when the next word is capitalised too ("Kowalski Group said")
+            after = _WORDS.match(text, end + 1) if text[end : end + 1] == " " else None
+            if after is not None and after.group()[:1].isupper():
                 return True
         return False
 

@@ -45,6 +45,13 @@ SERVER_PROPERTIES = {
     "maxTextLength": "200000",
     "maxWorkQueueSize": "200",
 }
+PROPERTIES_HEADER = """# Written by mtcheck at each server start; edit SERVER_PROPERTIES in mtcheck/engines/languagetool/server.py.
+# pipelineCaching: keep each language's rules, tagger and speller once built (requests after the first are fast).
+# pipelinePrewarming=false: prewarming builds every installed variant (~40): a minute and >1.5 GB of heap.
+# cacheSize/cacheTTLSeconds: LanguageTool's own sentence cache, for repeated sentences within an hour.
+# maxCheckThreads: one per core; mtcheck sends that many requests at once.
+# maxCheckTimeMillis: a pathological paragraph gives up after a minute instead of holding a thread.
+"""
 #: JVM heap: LanguageTool with several languages' pipelines cached needs about 1 GB; more helps nothing here.
 JVM_HEAP = "-Xmx1500m"
 #: LanguageTool logs three INFO lines per request; on a corpus that is disk I/O for nothing. Warnings only.
@@ -169,7 +176,7 @@ class ServerManager:
         verify(inst)
         port = _free_port()
         props = self.dir / "server.properties"
-        props.write_text("".join(f"{k}={v}\n" for k, v in SERVER_PROPERTIES.items()))
+        props.write_text(PROPERTIES_HEADER + "".join(f"{k}={v}\n" for k, v in SERVER_PROPERTIES.items()))
         log = open(self.dir / "server.log", "ab")
         logback = self.dir / "logback.xml"
         logback.write_text(LOGBACK)

@@ -74,9 +74,10 @@ def test_one_finding_when_both_engines_flag_a_span(server, run_cli, tmp_path):
 
 def test_proper_names_and_word_list_are_quiet(server, run_cli, tmp_path):
     text = ("Minister Zorblax met the press. Later Zorblax left for the airport.\n"
+            "Qorvath Industries reported record sales this year.\n"
             "The qwertyfication of the office was announced by the ministry.\n")
     noisy = [f["rule"] for f in lt_findings(run_cli, tmp_path, "n.txt", text, "--lang", "en")]
-    assert noisy.count("LT:MORFOLOGIK_RULE_EN_US") == 1  # only the common word, not the repeated name
+    assert noisy.count("LT:MORFOLOGIK_RULE_EN_US") == 1  # only the common word, not the names
     (tmp_path / "mtcheck.words").write_text("# house words\nqwertyfication\n")
     quiet = [f["rule"] for f in lt_findings(run_cli, tmp_path, "n.txt", text, "--lang", "en")]
     assert "LT:MORFOLOGIK_RULE_EN_US" not in quiet
