@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Sequence
@@ -181,6 +182,25 @@ def run(options: RunOptions, *, progress: Callable[[int, int, str], None] | None
     engines: list[Engine] = [RulesEngine(rules), *(options.engines or ())]
     result.signature = signature(options, len(select_rules(rules, options.select, options.ignore)))
     total = len(files)
+    pool = ThreadPoolExecutor(max_workers=max(1, len(engines) - 1))
+    try:
+        _check_files(files, options, engines, root, changed, result, pool, progress)
+    finally:
+        pool.shutdown(wait=True)
+    if options.baseline:
+        result.findings, result.baselined = filter_baseline(result.findings, options.baseline)
+        counts: dict[str, int] = {}
+        for f in result.findings:
+            counts[f.path] = counts.get(f.path, 0) + 1
+        for d in result.documents:
+            d.findings = counts.get(d.path, 0)
+    result.findings.sort(key=Finding.sort_key)
+    return result
+
+
+def _check_files(files, options: RunOptions, engines: list[Engine], root: Path, changed, result: RunResult,
+                 pool: ThreadPoolExecutor, progress) -> None:
+    total = len(files)
     for index, (path, display, explicit) in enumerate(files):
         if progress:
             progress(index, total, display)
@@ -198,9 +218,12 @@ def run(options: RunOptions, *, progress: Callable[[int, int, str], None] | None
         doc.source_language = extra.get("source_lang", options.source_language)
         context = CheckContext(source_language=doc.source_language, warn=result.warnings.append,
                                select=tuple(select), ignore=tuple(ignore))
-        findings: list[Finding] = []
-        for engine in engines:
-            findings.extend(engine.check(doc, context))
+        # Engines that wait on a server run in a thread while the rule engine works in this one: the server and
+        # the Python process then share the cores instead of taking turns.
+        others = [pool.submit(lambda e=e: list(e.check(doc, context))) for e in engines[1:]]
+        findings: list[Finding] = list(engines[0].check(doc, context))
+        for future in others:
+            findings.extend(future.result())
         findings = normalise(findings)
         findings = [f for f in findings
                     if (not select or id_matches(f.rule, select)) and not (ignore and id_matches(f.rule, ignore))]
@@ -220,15 +243,6 @@ def run(options: RunOptions, *, progress: Callable[[int, int, str], None] | None
                                               doc.file_text if options.keep_text else "", doc.lossy))
     if progress:
         progress(total, total, "")
-    if options.baseline:
-        result.findings, result.baselined = filter_baseline(result.findings, options.baseline)
-        counts: dict[str, int] = {}
-        for f in result.findings:
-            counts[f.path] = counts.get(f.path, 0) + 1
-        for d in result.documents:
-            d.findings = counts.get(d.path, 0)
-    result.findings.sort(key=Finding.sort_key)
-    return result
 
 
 def _unused(doc: Document, s) -> Finding:

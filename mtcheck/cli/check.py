@@ -187,6 +187,11 @@ def check_command(ctx, paths, fmt, output, report, no_report, diff, diff_scope, 
             for d in result.documents:
                 click.echo(f"checked: {d.path} [{d.format}, {d.language or 'language unknown'}, {d.words} words]",
                            err=True)
+            for engine in options.engines or ():
+                stats = getattr(engine, "stats", None)
+                if stats:
+                    click.echo(f"languagetool: {stats['paragraphs']} paragraphs, {stats['sent']} sent, "
+                               f"{stats['cached']} from cache", err=True)
         click.echo(render_summary(result, verdict=why, failed=failed, color=err.isatty()), err=True)
         if output:
             click.echo(f"{fmt}: {output}", err=True)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+import threading
 from pathlib import Path
 
 
@@ -14,10 +15,12 @@ class ResultCache:
     def __init__(self, path: Path | None):
         self.path = path
         self._db = None
+        self._lock = threading.Lock()
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
             try:
-                self._db = sqlite3.connect(str(path), timeout=30)
+                # used from the pipeline's engine thread: one connection, calls serialised by a lock
+                self._db = sqlite3.connect(str(path), timeout=30, check_same_thread=False)
                 self._db.execute("PRAGMA journal_mode=WAL")
                 self._db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, matches TEXT NOT NULL)")
             except sqlite3.Error:
@@ -36,7 +39,9 @@ class ResultCache:
             chunk = keys[i : i + 500]
             marks = ",".join("?" * len(chunk))
             try:
-                rows = self._db.execute(f"SELECT key, matches FROM results WHERE key IN ({marks})", chunk).fetchall()
+                with self._lock:
+                    rows = self._db.execute(f"SELECT key, matches FROM results WHERE key IN ({marks})",
+                                            chunk).fetchall()
             except sqlite3.Error:
                 return out
             out.update((k, json.loads(v)) for k, v in rows)
@@ -46,7 +51,7 @@ class ResultCache:
         if self._db is None or not items:
             return
         try:
-            with self._db:
+            with self._lock, self._db:
                 self._db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?)",
                                      [(k, json.dumps(v, ensure_ascii=False)) for k, v in items.items()])
         except sqlite3.Error:

@@ -170,3 +170,16 @@ def test_missing_java_is_a_clear_error(tmp_path, run_cli):
                                             "LTP_JAR_DIR_PATH": ""})
     assert r.returncode == 2
     assert "Java" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_cli_rerun_is_served_from_the_cache(server, run_cli, tmp_path):
+    """Through the whole pipeline (the pass runs in its own thread there): a re-run sends nothing."""
+    text = "\n\n".join(f"Report {i}: the mayor have went to the ceremony yesterday." for i in range(5)) + "\n"
+    (tmp_path / "a.txt").write_text(text)
+    home = tmp_path / "lt-cache-home"
+    env = {"MTCHECK_LT_SERVER": server.url, "MTCHECK_LT_HOME": str(home)}
+    first = run_cli("a.txt", "--lang", "en", "--format", "json", "-v", cwd=tmp_path, env=env)
+    assert (home / "cache" / "results.sqlite3").is_file()
+    second = run_cli("a.txt", "--lang", "en", "--format", "json", "-v", cwd=tmp_path, env=env)
+    assert json.loads(first.stdout) == json.loads(second.stdout) and json.loads(first.stdout)
+    assert "languagetool: 5 paragraphs, 0 sent, 5 from cache" in second.stderr
