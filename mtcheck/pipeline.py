@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -182,7 +183,7 @@ def run(options: RunOptions, *, progress: Callable[[int, int, str], None] | None
     engines: list[Engine] = [RulesEngine(rules), *(options.engines or ())]
     result.signature = signature(options, len(select_rules(rules, options.select, options.ignore)))
     total = len(files)
-    pool = ThreadPoolExecutor(max_workers=max(1, len(engines) - 1))
+    pool = ThreadPoolExecutor(max_workers=max(1, (len(engines) - 1) * IN_FLIGHT))
     try:
         _check_files(files, options, engines, root, changed, result, pool, progress)
     finally:
@@ -198,9 +199,18 @@ def run(options: RunOptions, *, progress: Callable[[int, int, str], None] | None
     return result
 
 
+#: Documents whose server-side checks may be in flight at once while the rule engine moves on: enough to keep
+#: every server thread busy across document boundaries, few enough to bound memory.
+IN_FLIGHT = 3
+
+
 def _check_files(files, options: RunOptions, engines: list[Engine], root: Path, changed, result: RunResult,
                  pool: ThreadPoolExecutor, progress) -> None:
+    """Engines that wait on a server run in threads while the rule engine works in this one, for up to
+    IN_FLIGHT documents at once: the server and the Python process share the cores instead of taking turns.
+    Results are collected in file order, so output does not depend on timing."""
     total = len(files)
+    pending: deque = deque()
     for index, (path, display, explicit) in enumerate(files):
         if progress:
             progress(index, total, display)
@@ -212,37 +222,45 @@ def _check_files(files, options: RunOptions, engines: list[Engine], root: Path, 
             continue
         result.warnings.extend(f"{display}: {w}" for w in doc.warnings)
         extra = _overrides(_relative_posix(path, root), options.per_path)
-        select = extra.get("select", options.select)
-        ignore = list(options.ignore) + list(extra.get("ignore", []))
+        select = tuple(extra.get("select", options.select))
+        ignore = tuple(list(options.ignore) + list(extra.get("ignore", [])))
         doc.language = resolve_language(doc, extra.get("lang", options.language))
         doc.source_language = extra.get("source_lang", options.source_language)
         context = CheckContext(source_language=doc.source_language, warn=result.warnings.append,
-                               select=tuple(select), ignore=tuple(ignore))
-        # Engines that wait on a server run in a thread while the rule engine works in this one: the server and
-        # the Python process then share the cores instead of taking turns.
-        others = [pool.submit(lambda e=e: list(e.check(doc, context))) for e in engines[1:]]
-        findings: list[Finding] = list(engines[0].check(doc, context))
-        for future in others:
-            findings.extend(future.result())
-        findings = normalise(findings)
-        findings = [f for f in findings
-                    if (not select or id_matches(f.rule, select)) and not (ignore and id_matches(f.rule, ignore))]
-        if doc.format in ("markdown", "html"):
-            kept, sups = apply_suppressions(findings, doc.file_text)
-            result.suppressed += len(findings) - len(kept)
-            findings = kept
-            if options.warn_unused_suppressions:
-                findings += [_unused(doc, s) for s in sups if not s.used]
-        if changed is not None and options.diff_scope == "lines":
-            lines = changed.get(Path(os.path.abspath(path)).resolve())
-            if lines is not None:
-                findings = [f for f in findings if any(n in lines for n in range(f.line, f.end_line + 1))]
-        findings.sort(key=Finding.sort_key)
-        result.findings.extend(findings)
-        result.documents.append(DocumentStats(display, doc.format, doc.language, doc.word_count, len(findings),
-                                              doc.file_text if options.keep_text else "", doc.lossy))
+                               select=select, ignore=ignore)
+        others = [pool.submit(lambda e=e, d=doc, c=context: list(e.check(d, c))) for e in engines[1:]]
+        own = list(engines[0].check(doc, context))
+        pending.append((path, doc, select, ignore, own, others))
+        while len(pending) > (IN_FLIGHT - 1 if others else 0):
+            _finish(*pending.popleft(), options=options, changed=changed, result=result)
+    while pending:
+        _finish(*pending.popleft(), options=options, changed=changed, result=result)
     if progress:
         progress(total, total, "")
+
+
+def _finish(path, doc: Document, select, ignore, own, others, *, options: RunOptions, changed,
+            result: RunResult) -> None:
+    findings: list[Finding] = list(own)
+    for future in others:
+        findings.extend(future.result())
+    findings = normalise(findings)
+    findings = [f for f in findings
+                if (not select or id_matches(f.rule, select)) and not (ignore and id_matches(f.rule, ignore))]
+    if doc.format in ("markdown", "html"):
+        kept, sups = apply_suppressions(findings, doc.file_text)
+        result.suppressed += len(findings) - len(kept)
+        findings = kept
+        if options.warn_unused_suppressions:
+            findings += [_unused(doc, s) for s in sups if not s.used]
+    if changed is not None and options.diff_scope == "lines":
+        lines = changed.get(Path(os.path.abspath(path)).resolve())
+        if lines is not None:
+            findings = [f for f in findings if any(n in lines for n in range(f.line, f.end_line + 1))]
+    findings.sort(key=Finding.sort_key)
+    result.findings.extend(findings)
+    result.documents.append(DocumentStats(doc.path, doc.format, doc.language, doc.word_count, len(findings),
+                                          doc.file_text if options.keep_text else "", doc.lossy))
 
 
 def _unused(doc: Document, s) -> Finding:

@@ -94,9 +94,15 @@ class LanguageToolEngine:
         self._local = threading.local()
         self.cache = ResultCache(settings.cache_path)
         self.stats = {"paragraphs": 0, "cached": 0, "sent": 0}
+        # the pipeline checks several documents at once from its threads
+        self._lock = threading.Lock()
 
     # -- server -----------------------------------------------------------------------------------------------
     def _ensure_server(self) -> str:
+        with self._lock:
+            return self._ensure_server_locked()
+
+    def _ensure_server_locked(self) -> str:
         if self._url is None:
             from mtcheck.engines.languagetool.server import ServerManager
 
@@ -177,11 +183,12 @@ class LanguageToolEngine:
                                 settings=settings_key) for _, t in paragraphs]
         cached = self.cache.get_many(list(set(keys)))
         todo = {k: t for k, (_, t) in zip(keys, paragraphs) if k not in cached}
-        self.stats["paragraphs"] += len(paragraphs)
-        self.stats["cached"] += len(paragraphs) - len(todo)
+        with self._lock:
+            self.stats["paragraphs"] += len(paragraphs)
+            self.stats["cached"] += len(paragraphs) - len(todo)
+            self.stats["sent"] += len(todo)
         fresh: dict[str, list] = {}
         if todo:
-            self.stats["sent"] += len(todo)
             errors: list[str] = []
 
             def work(batch: list[tuple[str, str]]) -> dict[str, list]:
