@@ -7,7 +7,7 @@ Timed, in this order, each on a freshly started server so LanguageTool's own sen
   2. raw    : the same paragraphs posted straight to /v2/check, in mtcheck's batches, same concurrency
   3. raw/p  : the same paragraphs posted one request per paragraph, same concurrency (for reference)
   4. warm   : `mtcheck` with the server running and an empty result cache
-  5. cached : `mtcheck` again, everything in the result cache
+  5. cached : `mtcheck` again, everything in the result caches (LanguageTool's and the rule engine's)
 The pass's overhead is warm vs raw; a cached re-run should take a small fraction of the cold one.
 Uses a home of its own (MTCHECK_LT_HOME under bench/data) and the installed LanguageTool via LTP_JAR_DIR_PATH.
 
@@ -90,6 +90,7 @@ def main() -> None:
     home = HERE / "data" / "lt-home"
     shutil.rmtree(home, ignore_errors=True)
     os.environ["MTCHECK_LT_HOME"] = str(home)
+    os.environ["MTCHECK_CACHE_DIR"] = str(home / "rules-cache")  # the rule engine's cache: empty when cold
     os.environ["LTP_JAR_DIR_PATH"] = str(inst.root)
     corpus = HERE / "data" / "lt-corpus"
     words = build_corpus(corpus, args.words, unique=True)
@@ -114,6 +115,7 @@ def main() -> None:
         show("raw/p", raw(url, texts, threads))
     fresh_server(manager)
     shutil.rmtree(home / "cache", ignore_errors=True)
+    shutil.rmtree(home / "rules-cache", ignore_errors=True)
     t_warm = run_mtcheck(corpus)
     show("warm", t_warm)
     t_cached = run_mtcheck(corpus)

@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Throughput of the rule engine alone, beside proselint on the same corpus, in one run.
 
+The rule engine's result cache is off (--no-cache): this measures the engine itself.
+
 Corpus: the English MT output of ../shared/devdata (real MT text), copied until it holds at least --words words,
 one file per talk and copy, under bench/data/ (git-ignored). Both tools run as the user runs them, as commands
 on the folder, so start-up is included; each is timed --repeat times and the best time is kept.
@@ -76,7 +78,7 @@ def main() -> None:
     proselint = shutil.which("proselint")
     print(f"corpus: {words:,} words in {files} files ({corpus})")
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
-    t_m, rss_m, n_m = timed([mtcheck, str(corpus), "--lang", "en", "--no-lt", "--no-report", "--fail-on", "never",
+    t_m, rss_m, n_m = timed([mtcheck, str(corpus), "--lang", "en", "--no-lt", "--no-report", "--no-cache", "--fail-on", "never",
                              "-q"], args.repeat)
     print(f"mtcheck rules : {t_m:7.2f} s  {words / t_m:10,.0f} words/s  {n_m:6} findings  peak RSS so far {rss_m:.0f} MiB")
     if proselint:

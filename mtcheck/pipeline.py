@@ -15,6 +15,7 @@ from mtcheck.discover import discover
 from mtcheck.document import Document
 from mtcheck.engines.base import CheckContext, Engine
 from mtcheck.engines.rules import RulesEngine, load_rules
+from mtcheck.engines.rules.cache import RuleResultCache, cache_dir
 from mtcheck.engines.rules.engine import id_matches, select_rules
 from mtcheck.filters.baseline import filter_baseline
 from mtcheck.filters.changed import changed_lines, is_changed
@@ -43,6 +44,7 @@ class RunOptions:
     diff: str | None = None  # git revision
     diff_scope: str = "lines"  # or "files"
     warn_unused_suppressions: bool = False
+    cache: bool = True  # the rule engine's per-document result cache
 
 
 @dataclass
@@ -180,7 +182,8 @@ def run(options: RunOptions, *, progress: Callable[[int, int, str], None] | None
         files = [f for f in files if is_changed(f[0], changed)]
         result.unchanged = before - len(files)
     rules = load_rules(options.rule_paths)
-    engines: list[Engine] = [RulesEngine(rules), *(options.engines or ())]
+    cache = RuleResultCache(cache_dir() / "rules.sqlite3") if options.cache else None
+    engines: list[Engine] = [RulesEngine(rules, cache), *(options.engines or ())]
     result.signature = signature(options, len(select_rules(rules, options.select, options.ignore)))
     total = len(files)
     pool = ThreadPoolExecutor(max_workers=max(1, (len(engines) - 1) * IN_FLIGHT))
@@ -188,6 +191,8 @@ def run(options: RunOptions, *, progress: Callable[[int, int, str], None] | None
         _check_files(files, options, engines, root, changed, result, pool, progress)
     finally:
         pool.shutdown(wait=True)
+        if cache is not None:
+            cache.close()
     if options.baseline:
         result.findings, result.baselined = filter_baseline(result.findings, options.baseline)
         counts: dict[str, int] = {}

@@ -131,3 +131,24 @@ def test_no_progress_bar_when_piped(tmp_path, run_cli):
     r = run_cli("d", "--no-lt", "--format", "json", cwd=tmp_path)
     assert "checking" not in r.stderr
     assert len({f["path"] for f in json.loads(r.stdout)}) == 15
+
+
+def test_rule_results_are_cached_and_invalidated(tmp_path, run_cli):
+    doc = write(tmp_path, "a.txt", EN)
+    env = {"MTCHECK_CACHE_DIR": str(tmp_path / "cache")}
+    first = run_cli("a.txt", "--no-lt", "--format", "json", cwd=tmp_path, env=env)
+    assert (tmp_path / "cache" / "rules.sqlite3").is_file()
+    second = run_cli("a.txt", "--no-lt", "--format", "json", cwd=tmp_path, env=env)
+    assert json.loads(first.stdout) == json.loads(second.stdout) != []
+    doc.write_text(EN.replace("rifles and rifles", "knives and knives"))
+    third = json.loads(run_cli("a.txt", "--no-lt", "--format", "json", cwd=tmp_path, env=env).stdout)
+    assert third and third[0]["suggestions"] == ["knives"]
+    # a changed rule file is a miss too
+    pack = tmp_path / "house"
+    write(pack, "word.yml", "id: house.word\ntype: substitution\ncategory: Style/Awkward\nseverity: minor\n"
+                            "message: m\nswap: {port: harbour}\n")
+    fourth = json.loads(run_cli("a.txt", "--no-lt", "--rules", "house", "--format", "json", cwd=tmp_path, env=env).stdout)
+    assert "house.word" in {f["rule"] for f in fourth}
+    (pack / "word.yml").write_text((pack / "word.yml").read_text().replace("port: harbour", "council: board"))
+    fifth = json.loads(run_cli("a.txt", "--no-lt", "--rules", "house", "--format", "json", cwd=tmp_path, env=env).stdout)
+    assert [f["suggestions"] for f in fifth if f["rule"] == "house.word"] == [["board"]]

@@ -145,11 +145,12 @@ def execute(options: RunOptions, *, quiet: bool):
 @click.option("--diff-scope", type=click.Choice(["lines", "files"]), default="lines", show_default=True,
               help="With --diff: report findings on changed lines only, or anywhere in changed files.")
 @click.option("--warn-unused-suppressions", is_flag=True, help="Report suppression comments that suppress nothing.")
+@click.option("--no-cache", is_flag=True, help="Do not read or write the rule engine's result cache.")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only: no summary, no warnings.")
 @click.option("-v", "--verbose", is_flag=True, help="Also list skipped files and detected languages.")
 @click.pass_context
-def check_command(ctx, paths, fmt, output, report, no_report, diff, diff_scope, warn_unused_suppressions, quiet,
-                  verbose, **params):
+def check_command(ctx, paths, fmt, output, report, no_report, diff, diff_scope, warn_unused_suppressions, no_cache,
+                  quiet, verbose, **params):
     """Check PATHS (files or folders) and print the findings."""
     config = effective_config(ctx, paths, params)
     if report is not None:
@@ -157,6 +158,7 @@ def check_command(ctx, paths, fmt, output, report, no_report, diff, diff_scope, 
     report_dir = None if no_report or not config["report"] else config["report"]
     options = run_options(config, paths, keep_text=report_dir is not None, report_dir=report_dir, quiet=quiet,
                           diff=diff, diff_scope=diff_scope, warn_unused=warn_unused_suppressions)
+    options.cache = not no_cache
     weights = Weights.parse(config["mqm_weights"])
     result = execute(options, quiet=quiet)
     report_path = write_html_report(result, report_dir, weights=weights, source_language=options.source_language) \

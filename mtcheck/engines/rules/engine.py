@@ -7,6 +7,7 @@ from typing import Iterable, Sequence
 
 from mtcheck.document import Document
 from mtcheck.engines.base import CheckContext, make_finding
+from mtcheck.engines.rules.cache import RuleResultCache, code_fingerprint, rules_fingerprint
 from mtcheck.engines.rules.regex import RegexTimeout
 from mtcheck.engines.rules.rule import Rule, RuleContext
 from mtcheck.engines.rules.templates import render
@@ -37,13 +38,27 @@ def select_rules(rules: Iterable[Rule], select: Sequence[str] = (), ignore: Sequ
 class RulesEngine:
     name = "rules"
 
-    def __init__(self, rules: Sequence[Rule]):
+    def __init__(self, rules: Sequence[Rule], cache: "RuleResultCache | None" = None):
         self.rules = list(rules)
+        self.cache = cache
+        self._rules_key = rules_fingerprint([r.path for r in self.rules]) if cache is not None else ""
 
     def rules_for(self, language: str | None, source_language: str | None) -> list[Rule]:
         return [r for r in self.rules if r.applies_to(language, source_language)]
 
     def check(self, document: Document, context: CheckContext) -> Iterable[Finding]:
+        if self.cache is None:
+            return list(self._check(document, context))
+        key = self.cache.key(code_fingerprint(), self._rules_key, document.format, document.file_text,
+                             document.language or "", context.source_language or "", ",".join(context.select),
+                             ",".join(context.ignore), str(document.lossy))
+        found = self.cache.get(key, document.path)
+        if found is None:
+            found = list(self._check(document, context))
+            self.cache.put(key, found)
+        return found
+
+    def _check(self, document: Document, context: CheckContext) -> Iterable[Finding]:
         language = document.language
         rctx = RuleContext(document, language)
         for rule in select_rules(self.rules_for(language, context.source_language), context.select, context.ignore):

@@ -1,0 +1,106 @@
+"""A disk cache of the rule engine's findings per document, as ruff caches lint results: keyed by the file's
+text, format, language settings, rule selection, the content of every loaded rule file and the code of mtcheck
+itself, so that any change to any of them is a miss. A re-run over an unchanged archive reads findings
+instead of identifying the language of every sentence again."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+import sqlite3
+import threading
+from pathlib import Path
+
+from mtcheck.findings import Finding, FixSafety, Severity
+
+
+def cache_dir() -> Path:
+    env = os.environ.get("MTCHECK_CACHE_DIR")
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("mtcheck"))
+
+
+@functools.lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """Hash of mtcheck's own source: a changed engine must never be answered from an old cache."""
+    root = Path(__file__).resolve().parents[2]
+    h = hashlib.sha256()
+    for path in sorted(root.rglob("*.py")):
+        h.update(path.relative_to(root).as_posix().encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def rules_fingerprint(paths: list[str]) -> str:
+    h = hashlib.sha256()
+    for p in sorted(paths):
+        try:
+            h.update(p.encode())
+            h.update(Path(p).read_bytes())
+        except OSError:
+            h.update(b"missing")
+    return h.hexdigest()
+
+
+class RuleResultCache:
+    def __init__(self, path: Path):
+        self._lock = threading.Lock()
+        self._db = None
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(str(path), timeout=30, check_same_thread=False)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("CREATE TABLE IF NOT EXISTS findings (key TEXT PRIMARY KEY, data TEXT NOT NULL)")
+        except (OSError, sqlite3.Error):
+            self._db = None  # a broken cache only costs speed
+
+    @staticmethod
+    def key(*parts: str) -> str:
+        return hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+
+    def get(self, key: str, path: str) -> list[Finding] | None:
+        if self._db is None:
+            return None
+        try:
+            with self._lock:
+                row = self._db.execute("SELECT data FROM findings WHERE key = ?", (key,)).fetchone()
+        except sqlite3.Error:
+            return None
+        if row is None:
+            return None
+        return [_load(item, path) for item in json.loads(row[0])]
+
+    def put(self, key: str, findings: list[Finding]) -> None:
+        if self._db is None:
+            return
+        data = json.dumps([_dump(f) for f in findings], ensure_ascii=False)
+        try:
+            with self._lock, self._db:
+                self._db.execute("INSERT OR REPLACE INTO findings VALUES (?, ?)", (key, data))
+        except sqlite3.Error:
+            pass
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+
+def _dump(f: Finding) -> dict:
+    return {"rule": f.rule, "engine": f.engine, "category": f.category, "severity": int(f.severity),
+            "message": f.message, "start": f.start, "end": f.end, "line": f.line, "column": f.column,
+            "end_line": f.end_line, "end_column": f.end_column, "suggestions": list(f.suggestions),
+            "fix_safety": f.fix_safety.value, "matched": f.matched, "context": f.context}
+
+
+def _load(d: dict, path: str) -> Finding:
+    return Finding(rule=d["rule"], engine=d["engine"], category=d["category"], severity=Severity(d["severity"]),
+                   message=d["message"], path=path, start=d["start"], end=d["end"], line=d["line"],
+                   column=d["column"], end_line=d["end_line"], end_column=d["end_column"],
+                   suggestions=tuple(d["suggestions"]), fix_safety=FixSafety(d["fix_safety"]),
+                   matched=d["matched"], context=d["context"])
