@@ -182,6 +182,11 @@ def run(options: RunOptions, *, progress: Callable[[int, int, str], None] | None
         files = [f for f in files if is_changed(f[0], changed)]
         result.unchanged = before - len(files)
     rules = load_rules(options.rule_paths)
+    ids = [r.id for r in rules]
+    for kind, patterns in (("select", options.select), ("ignore", options.ignore)):
+        for pattern in patterns:
+            if not pattern.startswith(("LT", "mtcheck.")) and not any(id_matches(i, [pattern]) for i in ids):
+                result.warnings.append(f"--{kind} {pattern!r} matches no rule (see 'mtcheck rules')")
     cache = RuleResultCache(cache_dir() / "rules.sqlite3") if options.cache else None
     engines: list[Engine] = [RulesEngine(rules, cache), *(options.engines or ())]
     result.signature = signature(options, len(select_rules(rules, options.select, options.ignore)))

@@ -152,3 +152,9 @@ def test_rule_results_are_cached_and_invalidated(tmp_path, run_cli):
     (pack / "word.yml").write_text((pack / "word.yml").read_text().replace("port: harbour", "council: board"))
     fifth = json.loads(run_cli("a.txt", "--no-lt", "--rules", "house", "--format", "json", cwd=tmp_path, env=env).stdout)
     assert [f["suggestions"] for f in fifth if f["rule"] == "house.word"] == [["board"]]
+
+
+def test_unknown_selector_is_warned(tmp_path, run_cli):
+    write(tmp_path, "a.txt", EN)
+    r = run_cli("a.txt", "--no-lt", "--select", "commn.repeated-word", cwd=tmp_path)
+    assert "--select 'commn.repeated-word' matches no rule" in r.stderr
