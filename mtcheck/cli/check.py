@@ -212,8 +212,15 @@ def config_command(ctx, paths, **params):
     click.echo(f"# configuration file: {config.file or 'none found'}")
     for key, spec in BY_NAME.items():
         value = config[key]
-        shown = "" if value is None else (", ".join(value) if isinstance(value, list) else value)
-        click.echo(f"{key} = {shown!s:<30} # {config.sources[key]}")
+        if value is None:
+            shown = "(unset)"
+        elif isinstance(value, list):
+            shown = ", ".join(value) or "(none)"
+        elif isinstance(value, bool):
+            shown = str(value).lower()
+        else:
+            shown = str(value) or '""'
+        click.echo(f"{key:<14} = {shown:<32} # {config.sources[key]}")
 
 
 @cli.group("baseline")
