@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 import hashlib
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 
 class Severity(enum.IntEnum):
@@ -93,9 +93,6 @@ class Finding:
 
     def sort_key(self) -> tuple:
         return (self.path, self.start, self.end, self.rule)
-
-    def with_safety(self, safety: FixSafety) -> "Finding":
-        return replace(self, fix_safety=safety)
 
     def to_json(self) -> dict:
         """The public JSON shape (documented in the README); exactly these keys."""

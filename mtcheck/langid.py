@@ -35,11 +35,6 @@ def detect(text: str) -> str | None:
     return _code(lang) if lang is not None else None
 
 
-def confidences(text: str) -> dict[str, float]:
-    """Confidence per language code for a short text (used to spot untranslated sentences)."""
-    return {_code(v.language): v.value for v in _detector().compute_language_confidence_values(text)}
-
-
 def confidences_many(texts: list[str]) -> list[dict[str, float]]:
     """``confidences`` for many texts at once (lingua spreads the batch over all cores)."""
     if not texts:

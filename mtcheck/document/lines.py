@@ -27,7 +27,3 @@ class LineIndex:
 
     def line_start(self, line: int) -> int:
         return self._starts[line - 1] if 0 < line <= len(self._starts) else self._length
-
-    @property
-    def line_count(self) -> int:
-        return len(self._starts)
