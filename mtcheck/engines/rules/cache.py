@@ -9,11 +9,10 @@ import functools
 import hashlib
 import json
 import os
-import sqlite3
-import threading
 from pathlib import Path
 
 from mtcheck.findings import Finding, FixSafety, Severity
+from mtcheck.store import SqliteStore
 
 
 def cache_dir() -> Path:
@@ -49,46 +48,22 @@ def rules_fingerprint(paths: list[str]) -> str:
 
 class RuleResultCache:
     def __init__(self, path: Path):
-        self._lock = threading.Lock()
-        self._db = None
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(str(path), timeout=30, check_same_thread=False)
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("CREATE TABLE IF NOT EXISTS findings (key TEXT PRIMARY KEY, data TEXT NOT NULL)")
-        except (OSError, sqlite3.Error):
-            self._db = None  # a broken cache only costs speed
+        self._store = SqliteStore(path)
 
     @staticmethod
     def key(*parts: str) -> str:
         return hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
     def get(self, key: str, path: str) -> list[Finding] | None:
-        if self._db is None:
-            return None
-        try:
-            with self._lock:
-                row = self._db.execute("SELECT data FROM findings WHERE key = ?", (key,)).fetchone()
-        except sqlite3.Error:
-            return None
-        if row is None:
-            return None
-        return [_load(item, path) for item in json.loads(row[0])]
+        """The findings recorded for ``key``, placed at ``path`` (the same text may sit in another file)."""
+        data = self._store.get_many([key]).get(key)
+        return None if data is None else [_load(item, path) for item in json.loads(data)]
 
     def put(self, key: str, findings: list[Finding]) -> None:
-        if self._db is None:
-            return
-        data = json.dumps([_dump(f) for f in findings], ensure_ascii=False)
-        try:
-            with self._lock, self._db:
-                self._db.execute("INSERT OR REPLACE INTO findings VALUES (?, ?)", (key, data))
-        except sqlite3.Error:
-            pass
+        self._store.put_many({key: json.dumps([_dump(f) for f in findings], ensure_ascii=False)})
 
     def close(self) -> None:
-        if self._db is not None:
-            self._db.close()
-            self._db = None
+        self._store.close()
 
 
 def _dump(f: Finding) -> dict:
