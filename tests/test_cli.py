@@ -158,3 +158,9 @@ def test_unknown_selector_is_warned(tmp_path, run_cli):
     write(tmp_path, "a.txt", EN)
     r = run_cli("a.txt", "--no-lt", "--select", "commn.repeated-word", cwd=tmp_path)
     assert "--select 'commn.repeated-word' matches no rule" in r.stderr
+
+
+def test_malformed_language_code_is_a_usage_error(tmp_path, run_cli):
+    write(tmp_path, "a.txt", EN)
+    r = run_cli("a.txt", "--no-lt", "--lang", "english", cwd=tmp_path)
+    assert r.returncode == 2 and "'english' is not a language code" in r.stderr

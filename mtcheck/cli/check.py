@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from mtcheck.reporters.html import write_html_report
 from mtcheck.scoring import Weights, evaluate_gate
 
 FAIL_ON = ("minor", "major", "critical", "never")
+LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z]{2,4})?$")
 #: Below this many files a progress bar is more noise than help.
 PROGRESS_MIN_FILES = 10
 
@@ -77,6 +79,11 @@ def effective_config(ctx: click.Context, paths, params: dict) -> Config:
             if name == "rules":
                 value = [os.path.abspath(v) for v in value]
         config.set(name, value, "command line")
+    for key in ("lang", "source_lang"):
+        value = config[key]
+        if value and not LANGUAGE_CODE.match(value):
+            raise UsageError(f"{key} {value!r} is not a language code such as 'en', 'es' or 'pt-BR' "
+                             f"(set by {config.sources[key]})")
     return config
 
 
