@@ -68,6 +68,7 @@ class RunResult:
     baselined: int = 0  # findings hidden by the baseline
     suppressed: int = 0  # findings hidden by inline suppressions
     unchanged: int = 0  # files left out by --diff
+    rules: dict = field(default_factory=dict)  # id -> Rule of the rules loaded (SARIF describes them)
 
     def count(self, at_least: Severity) -> int:
         return sum(1 for f in self.findings if f.severity >= at_least)
@@ -190,7 +191,7 @@ def run(options: RunOptions, *, progress: Callable[[int, int, str], None] | None
     cache = RuleResultCache(cache_dir() / "rules.sqlite3") if options.cache else None
     engines: list[Engine] = [RulesEngine(rules, cache), *(options.engines or ())]
     result.signature = signature(options, len(select_rules(rules, options.select, options.ignore)))
-    total = len(files)
+    result.rules = {r.id: r for r in rules}
     pool = ThreadPoolExecutor(max_workers=max(1, (len(engines) - 1) * IN_FLIGHT))
     try:
         _check_files(files, options, engines, root, changed, result, pool, progress)

@@ -15,7 +15,6 @@ from mtcheck.cli import cli
 from mtcheck.cli.lt import build_languagetool
 from mtcheck.config import Config, load_config
 from mtcheck.config.defaults import BY_NAME
-from mtcheck.engines.rules import load_rules
 from mtcheck.errors import UsageError
 from mtcheck.findings import Severity
 from mtcheck.pipeline import RunOptions, run
@@ -170,9 +169,8 @@ def check_command(ctx, paths, fmt, output, report, no_report, diff, diff_scope, 
     result = execute(options, quiet=quiet)
     report_path = write_html_report(result, report_dir, weights=weights, source_language=options.source_language) \
         if report_dir else None
-    rules_info = {r.id: r for r in load_rules(options.rule_paths)} if fmt == "sarif" else None
     rendered = REPORTERS[fmt](result, color=sys.stdout.isatty() and fmt == "text" and not output,
-                              fail_on=options.fail_on, rules_info=rules_info)
+                              fail_on=options.fail_on, rules_info=result.rules)
     if output:
         try:
             Path(output).write_text(rendered, encoding="utf-8")

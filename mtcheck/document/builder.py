@@ -88,13 +88,13 @@ class DocumentBuilder:
 
         if self._segments:
             last = self._runs[-1]
-            self._append(SEGMENT_SEPARATOR, last.file_end, last.file_end, False, raw=True)
+            self._append(SEGMENT_SEPARATOR, last.file_end, last.file_end, False)
         seg_start = self._length
         for text, s, e, lit in pieces:
             self._append(text, self._file_offset(s), self._file_offset(e), lit)
         self._segments.append(Segment(seg_start, self._length, kind))
 
-    def _append(self, text: str, fstart: int, fend: int, literal: bool, raw: bool = False) -> None:
+    def _append(self, text: str, fstart: int, fend: int, literal: bool) -> None:
         if not text:
             return
         start = self._length

@@ -19,7 +19,7 @@ from markupsafe import Markup
 
 from mtcheck import __version__
 from mtcheck.findings import Finding, Severity
-from mtcheck.pipeline import DocumentStats, RunResult
+from mtcheck.pipeline import RunResult
 from mtcheck.scoring import Weights, penalty, per_thousand_words
 
 SEVERITIES = ["critical", "major", "minor", "neutral"]

@@ -15,7 +15,7 @@ import re
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -172,7 +172,7 @@ class LanguageToolEngine:
     def check(self, document: Document, context: CheckContext) -> Iterable[Finding]:
         if not document.segments or not document.language:
             return []
-        url = self._ensure_server()
+        self._ensure_server()
         if self._manager is not None:
             self._manager.touch()
         language = VARIANTS.get(document.language, document.language)
@@ -248,12 +248,9 @@ class LanguageToolEngine:
         variants = OTHER_VARIANTS.get(language, ())
         if not variants:
             return set()
-        words = set()
+        words: set[str] = set()
         for (_, text), key in zip(paragraphs, keys):
-            for m in results.get(key) or ():
-                if m["rule"].get("issueType") == "misspelling":
-                    convert = utf16_to_codepoints(text)
-                    words.add(text[convert(m["offset"]) : convert(m["offset"] + m["length"])])
+            words |= _misspelled(text, results.get(key) or ())
         if not words:
             return set()
         accepted: set[str] = set()
@@ -269,12 +266,7 @@ class LanguageToolEngine:
                 except ServerError:
                     return set()
                 self.cache.put_many({key: hit})
-            rejected = set()
-            convert = utf16_to_codepoints(text)
-            for m in hit:
-                if m["rule"].get("issueType") == "misspelling":
-                    rejected.add(text[convert(m["offset"]) : convert(m["offset"] + m["length"])])
-            accepted |= words - rejected
+            accepted |= words - _misspelled(text, hit)
         return accepted
 
     def _quiet_spelling(self, text: str, start: int, end: int, counts: dict[str, int]) -> bool:
@@ -309,6 +301,13 @@ def _word_counts(text: str) -> dict[str, int]:
         w = m.group()
         counts[w] = counts.get(w, 0) + 1
     return counts
+
+
+def _misspelled(text: str, matches) -> set[str]:
+    """The words LanguageTool's speller rejected in ``text``."""
+    convert = utf16_to_codepoints(text)
+    return {text[convert(m["offset"]) : convert(m["offset"] + m["length"])]
+            for m in matches if m["rule"].get("issueType") == "misspelling"}
 
 
 def _utf16_len(text: str) -> int:

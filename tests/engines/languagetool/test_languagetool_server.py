@@ -11,7 +11,7 @@ import pytest
 from mtcheck.document import DocumentBuilder
 from mtcheck.engines.base import CheckContext
 from mtcheck.engines.languagetool import LanguageToolEngine, LanguageToolSettings
-from mtcheck.engines.languagetool.provision import find_installation, lt_home
+from mtcheck.engines.languagetool.provision import find_installation
 from mtcheck.engines.languagetool.server import ServerManager, _alive
 from mtcheck.readers.text import read_text
 
