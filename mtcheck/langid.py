@@ -26,13 +26,28 @@ def _code(language: Language) -> str:
     return language.iso_code_639_1.name.lower()
 
 
+#: A long document is sampled in this many evenly spaced pieces, so that a page whose first screen is left in
+#: another language (a partial translation) still gets the language of most of its text.
+SAMPLES = 8
+
+
 def detect(text: str) -> str | None:
-    """ISO 639-1 code of the text's language, or None when there is too little text to tell."""
-    sample = text[:SAMPLE_CHARS]
-    if sum(ch.isalpha() for ch in sample) < 20:
+    """ISO 639-1 code of the text's language (the language of most of its letters), or None when there is too
+    little text to tell."""
+    if sum(ch.isalpha() for ch in text[:SAMPLE_CHARS]) < 20 and sum(ch.isalpha() for ch in text) < 20:
         return None
-    lang = _detector().detect_language_of(sample)
-    return _code(lang) if lang is not None else None
+    if len(text) <= SAMPLE_CHARS:
+        lang = _detector().detect_language_of(text)
+        return _code(lang) if lang is not None else None
+    size = SAMPLE_CHARS // 2
+    step = (len(text) - size) / (SAMPLES - 1)
+    pieces = [text[int(i * step) : int(i * step) + size] for i in range(SAMPLES)]
+    votes: dict[str, int] = {}
+    for piece, lang in zip(pieces, _detector().detect_languages_in_parallel_of(pieces)):
+        if lang is not None:
+            code = _code(lang)
+            votes[code] = votes.get(code, 0) + sum(ch.isalpha() for ch in piece)
+    return max(votes, key=votes.get) if votes else None
 
 
 def confidences_many(texts: list[str]) -> list[dict[str, float]]:

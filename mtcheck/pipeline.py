@@ -13,6 +13,7 @@ from typing import Callable, Sequence
 from mtcheck import __version__, langid
 from mtcheck.discover import discover
 from mtcheck.document import Document
+from mtcheck.document.outline import outline
 from mtcheck.engines.base import CheckContext, Engine
 from mtcheck.engines.rules import RulesEngine, load_rules
 from mtcheck.engines.rules.cache import RuleResultCache, cache_dir
@@ -22,7 +23,8 @@ from mtcheck.filters.changed import changed_lines, is_changed
 from mtcheck.filters.suppressions import apply_suppressions
 from mtcheck.errors import InputError
 from mtcheck.findings import Finding, Severity
-from mtcheck.readers import read_document
+from mtcheck.readers import COMMENTED_FORMATS, read_document
+from mtcheck.readers.syntax import ReaderOptions
 
 
 @dataclass
@@ -45,6 +47,7 @@ class RunOptions:
     diff_scope: str = "lines"  # or "files"
     warn_unused_suppressions: bool = False
     cache: bool = True  # the rule engine's per-document result cache
+    reader_options: ReaderOptions = field(default_factory=ReaderOptions)  # token and block ignores
 
 
 @dataclass
@@ -56,6 +59,7 @@ class DocumentStats:
     findings: int
     file_text: str = field(default="", repr=False)  # for reports that show the document
     lossy: bool = False
+    outline: list | None = field(default=None, repr=False)  # blocks for a rendered view (Markdown, MDX, rST)
 
 
 @dataclass
@@ -82,8 +86,8 @@ def resolve_language(doc: Document, forced: str | None) -> str | None:
     if forced:
         return forced.lower()
     if doc.language_hint:
-        return doc.language_hint.split("-")[0].lower()
-    return langid.detect(doc.text)
+        return doc.language_hint.replace("_", "-").split("-")[0].lower()
+    return langid.detect(doc.prose())
 
 
 def _contains(a: Finding, b: Finding) -> bool:
@@ -92,7 +96,8 @@ def _contains(a: Finding, b: Finding) -> bool:
 
 def merge_engines(findings: list[Finding]) -> list[Finding]:
     """Where the rule engine and another engine flag the same span (or one span inside the other), keep the rule
-    engine's finding (it knows the MT artifact) and give it the other's suggestions if it has none."""
+    engine's finding (it knows the MT artifact) and, if it has none, give it the other's suggestions when they
+    were written for exactly the same span (a narrower finding's fix would replace the whole span)."""
     rules = [f for f in findings if f.engine == "rules"]
     others = [f for f in findings if f.engine != "rules"]
     if not rules or not others:
@@ -105,7 +110,8 @@ def merge_engines(findings: list[Finding]) -> list[Finding]:
             out_others.append(o)
             continue
         current = kept_rules[id(twin)]
-        if not current.suggestions and o.suggestions:
+        # a suggestion replaces the finding's whole span: only one written for the very same span fits
+        if not current.suggestions and o.suggestions and (o.start, o.end) == (current.start, current.end):
             kept_rules[id(twin)] = replace(current, suggestions=o.suggestions)
     return list(kept_rules.values()) + out_others
 
@@ -165,6 +171,8 @@ def _overrides(rel: str, per_path: dict | None) -> dict:
 
 
 UNUSED_SUPPRESSION = "mtcheck.unused-suppression"
+#: Formats the HTML report shows rendered (headings, lists, code as code), with the source one click away.
+RENDERED_FORMATS = frozenset({"markdown", "mdx", "rst"})
 
 
 def run(options: RunOptions, *, progress: Callable[[int, int, str], None] | None = None) -> RunResult:
@@ -174,7 +182,9 @@ def run(options: RunOptions, *, progress: Callable[[int, int, str], None] | None
     result = RunResult(skipped=list(found.skipped), warnings=list(found.warnings))
     files = found.files
     if options.exclude:
-        files = [f for f in files if not _matches_any(_relative_posix(f[0], root), options.exclude)]
+        kept = [f for f in files if not _matches_any(_relative_posix(f[0], root), options.exclude)]
+        result.skipped += [(f[1], "excluded") for f in files if f not in kept]
+        files = kept
     changed = None
     if options.diff:
         start = Path(options.paths[0]).resolve() if options.paths else Path.cwd()
@@ -189,7 +199,8 @@ def run(options: RunOptions, *, progress: Callable[[int, int, str], None] | None
             if not pattern.startswith(("LT", "mtcheck.")) and not any(id_matches(i, [pattern]) for i in ids):
                 result.warnings.append(f"--{kind} {pattern!r} matches no rule (see 'mtcheck rules')")
     cache = RuleResultCache(cache_dir() / "rules.sqlite3") if options.cache else None
-    engines: list[Engine] = [RulesEngine(rules, cache), *(options.engines or ())]
+    engines: list[Engine] = [RulesEngine(rules, cache, reading=options.reader_options.signature()),
+                             *(options.engines or ())]
     result.signature = signature(options, len(select_rules(rules, options.select, options.ignore)))
     result.rules = {r.id: r for r in rules}
     pool = ThreadPoolExecutor(max_workers=max(1, (len(engines) - 1) * IN_FLIGHT))
@@ -226,7 +237,7 @@ def _check_files(files, options: RunOptions, engines: list[Engine], root: Path, 
         if progress:
             progress(index, total, display)
         try:
-            doc = read_document(path, display, fallback_text=explicit)
+            doc = read_document(path, display, fallback_text=explicit, options=options.reader_options)
         except InputError as exc:
             result.warnings.append(str(exc))
             result.skipped.append((display, "unreadable"))
@@ -258,7 +269,7 @@ def _finish(path, doc: Document, select, ignore, own, others, *, options: RunOpt
     findings = normalise(findings)
     findings = [f for f in findings
                 if (not select or id_matches(f.rule, select)) and not (ignore and id_matches(f.rule, ignore))]
-    if doc.format in ("markdown", "html"):
+    if doc.format in COMMENTED_FORMATS:
         kept, sups = apply_suppressions(findings, doc.file_text)
         result.suppressed += len(findings) - len(kept)
         findings = kept
@@ -270,8 +281,10 @@ def _finish(path, doc: Document, select, ignore, own, others, *, options: RunOpt
             findings = [f for f in findings if any(n in lines for n in range(f.line, f.end_line + 1))]
     findings.sort(key=Finding.sort_key)
     result.findings.extend(findings)
-    result.documents.append(DocumentStats(doc.path, doc.format, doc.language, doc.word_count, len(findings),
-                                          doc.file_text if options.keep_text else "", doc.lossy))
+    result.documents.append(DocumentStats(
+        doc.path, doc.format, doc.language, doc.word_count, len(findings),
+        doc.file_text if options.keep_text else "", doc.lossy,
+        outline(doc) if options.keep_text and doc.format in RENDERED_FORMATS else None))
 
 
 def _unused(doc: Document, s) -> Finding:

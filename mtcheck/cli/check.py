@@ -18,6 +18,7 @@ from mtcheck.config.defaults import BY_NAME
 from mtcheck.errors import UsageError
 from mtcheck.findings import Severity
 from mtcheck.pipeline import RunOptions, run
+from mtcheck.readers.syntax import ReaderOptions
 from mtcheck.reporters import REPORTERS, render_summary
 from mtcheck.reporters.html import write_html_report
 from mtcheck.scoring import Weights, evaluate_gate
@@ -113,6 +114,9 @@ def run_options(config: Config, paths, *, keep_text: bool, report_dir: str | Non
         diff=diff,
         diff_scope=diff_scope,
         warn_unused_suppressions=warn_unused,
+        reader_options=ReaderOptions(token_ignores=tuple(config["token_ignores"]),
+                                     block_ignores=tuple(config["block_ignores"]),
+                                     templates=bool(config["templates"])),
     )
 
 
@@ -136,6 +140,33 @@ def execute(options: RunOptions, *, quiet: bool):
     finally:
         for engine in options.engines or ():
             engine.close()
+
+
+def nothing_checked(result, *, verbose: bool) -> str:
+    """Why a run checked no file: the skipped extensions and reasons (and, with -v, the files)."""
+    from collections import Counter
+
+    from mtcheck.readers import READERS
+
+    if not result.skipped:
+        return "no file to check in the given paths"
+    reasons = Counter(reason for _, reason in result.skipped)
+    unsupported = Counter(os.path.splitext(path)[1].lower() or "(no extension)"
+                          for path, reason in result.skipped if reason == "unsupported type")
+    parts = []
+    for reason, n in sorted(reasons.items()):
+        if reason == "unsupported type":
+            exts = ", ".join(f"{ext} ({k})" for ext, k in unsupported.most_common())
+            parts.append(f"{n} of an unsupported type: {exts}")
+        else:
+            parts.append(f"{n} {reason}")
+    message = (f"no file checked: {len(result.skipped)} skipped ({'; '.join(parts)}). "
+               f"Supported extensions: {' '.join(sorted(READERS))}; a file named explicitly is read as text")
+    if verbose:
+        message += "".join(f"\n  skipped: {path} ({reason})" for path, reason in result.skipped)
+    else:
+        message += " (-v lists the files)"
+    return message
 
 
 @cli.command("check")
@@ -167,6 +198,8 @@ def check_command(ctx, paths, fmt, output, report, no_report, diff, diff_scope, 
     options.cache = not no_cache
     weights = Weights.parse(config["mqm_weights"])
     result = execute(options, quiet=quiet)
+    if not result.documents and not (options.diff and result.unchanged):
+        raise UsageError(nothing_checked(result, verbose=verbose))
     report_path = write_html_report(result, report_dir, weights=weights, source_language=options.source_language) \
         if report_dir else None
     rendered = REPORTERS[fmt](result, color=sys.stdout.isatty() and fmt == "text" and not output,

@@ -10,7 +10,7 @@ from typing import Any
 @dataclass(frozen=True)
 class Key:
     name: str
-    kind: str  # str, list, float, int, bool, choice, table
+    kind: str  # str, list, patterns, float, int, bool, choice, table
     default: Any
     help: str
     choices: tuple[str, ...] = ()
@@ -37,6 +37,10 @@ KEYS: tuple[Key, ...] = (
     Key("lt_enable", "list", [], "LanguageTool rule ids to turn on"),
     Key("lt_disable", "list", [], "LanguageTool rule ids to turn off"),
     Key("words", "list", [], "extra word-list files (one word a line) besides mtcheck.words files"),
+    Key("token_ignores", "patterns", [], "regexes for inline non-prose (read as one placeholder word), like "
+        "Vale's TokenIgnores; one a line in setup.cfg"),
+    Key("block_ignores", "patterns", [], "regexes for blocks not to read at all, like Vale's BlockIgnores"),
+    Key("templates", "bool", True, "recognise template syntax in prose: {{ }}, {% %}, Hugo shortcodes"),
     Key("report", "str", "reports", "folder for the HTML report; empty to write none"),
     Key("baseline", "str", None, "baseline file: findings recorded there are not reported"),
 )

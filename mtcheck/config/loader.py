@@ -7,6 +7,7 @@ none is given) wins, as in ruff: ``mtcheck.toml``, then ``pyproject.toml`` with 
 from __future__ import annotations
 
 import configparser
+import re
 import os
 import tomllib
 from dataclasses import dataclass, field
@@ -49,6 +50,17 @@ def _coerce(key: str, value: Any, where: str) -> Any:
             if isinstance(value, list) and all(isinstance(v, str) for v in value):
                 return value
             raise TypeError("a list of strings")
+        if spec.kind == "patterns":
+            if isinstance(value, str):
+                value = [line.strip() for line in value.splitlines() if line.strip()]
+            if not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+                raise TypeError("a list of regular expressions (one a line in setup.cfg)")
+            for pattern in value:
+                try:
+                    re.compile(pattern)
+                except re.error as exc:
+                    raise ValueError(f"a list of valid regular expressions ({pattern!r}: {exc})") from None
+            return value
         if spec.kind == "float":
             if isinstance(value, bool):
                 raise TypeError("a number")

@@ -14,13 +14,17 @@ class Run:
     """A stretch of checked text and the stretch of the file it came from.
 
     A *literal* run is identical, character for character, to the file; a *derived* run is not (an entity, a
-    collapsed run of white space, a segment separator), so only its ends map back and fixes may not touch it."""
+    collapsed run of white space, a segment separator), so only its ends map back and fixes may not touch it.
+    A *placeholder* run is a derived run that stands for inline non-prose (code, a template macro, an image, an
+    MDX expression): one neutral word in the checked text, the whole construct in the file. Markup that is not
+    read at all (emphasis marks, link targets, tags, comments) leaves a gap between the file ends of two runs."""
 
     text_start: int
     text_end: int
     file_start: int
     file_end: int
     literal: bool
+    placeholder: bool = False
 
 
 @dataclass(frozen=True)
@@ -47,6 +51,8 @@ class Document:
     source_language: str | None = None
     lossy: bool = False
     warnings: list[str] = field(default_factory=list)
+    hidden: list[tuple[int, int]] = field(default_factory=list)  # file spans of unread inline markup
+    code_blocks: list[tuple[int, int]] = field(default_factory=list)  # file spans of code blocks (not checked)
 
     @cached_property
     def lines(self) -> LineIndex:
@@ -83,21 +89,85 @@ class Document:
         fend = self.to_file(end, end=True) if end > start else fstart
         return fstart, max(fstart, fend)
 
-    def is_literal(self, start: int, end: int) -> bool:
-        """True when [start, end) lies in literal runs only, so an edit there maps exactly onto the file."""
-        if not self.runs:
-            return False
-        i = bisect_right(self._run_starts, start) - 1
+    def _runs_over(self, start: int, end: int) -> list[Run]:
+        """The runs a span overlaps; for an empty span (an insertion point), every run touching the point."""
+        i = max(bisect_right(self._run_starts, start) - 1, 0)
+        if end == start and i > 0 and self.runs[i].text_start == start:
+            i -= 1
+        out = []
         while i < len(self.runs):
             run = self.runs[i]
-            if run.text_start >= end and end > start:
-                return True
-            if not run.literal and run.text_end > start and run.text_start < max(end, start + 1):
-                return False
-            if run.text_end >= end:
-                return True
+            if run.text_start > end or (end > start and run.text_start == end):
+                break
+            if run.text_end > start or (end == start and run.text_end == start):
+                out.append(run)
             i += 1
-        return True
+        return out
+
+    def is_literal(self, start: int, end: int) -> bool:
+        """True when [start, end) lies inside one literal run, so an edit there maps exactly onto the file and
+        touches no markup. Literal runs that are not merged are separated in the file by something that is not
+        prose (an emphasis mark, a link target, a tag), so a span over two of them is never literal."""
+        runs = self._runs_over(start, end)
+        return len(runs) == 1 and runs[0].literal
+
+    @cached_property
+    def _placeholder_runs(self) -> list[Run]:
+        return [r for r in self.runs if r.placeholder]
+
+    @cached_property
+    def _placeholder_starts(self) -> list[int]:
+        return [r.text_start for r in self._placeholder_runs]
+
+    def touches_placeholder(self, start: int, end: int) -> bool:
+        """True when [start, end) (an empty span: the character at ``start``) overlaps a placeholder."""
+        runs = self._placeholder_runs
+        if not runs:
+            return False
+        hi = max(end, start + 1)
+        i = bisect_right(self._placeholder_starts, hi - 1) - 1
+        return i >= 0 and runs[i].text_end > start
+
+    @cached_property
+    def _hidden_starts(self) -> list[int]:
+        return [a for a, _ in self.hidden]
+
+    def touches_markup(self, start: int, end: int) -> bool:
+        """True when [start, end) overlaps a placeholder or spans unread markup (a link target, a tag): a finding
+        there is about markup, not prose."""
+        if self.touches_placeholder(start, end):
+            return True
+        if not self.hidden:
+            return False
+        fstart, fend = self.file_span(start, end)
+        i = bisect_right(self._hidden_starts, max(fend, fstart + 1) - 1) - 1
+        while i >= 0 and self.hidden[i][0] >= fstart - 4000:
+            a, b = self.hidden[i]
+            if a < max(fend, fstart + 1) and b > fstart:
+                return True
+            i -= 1
+        return False
+
+    def placeholders_in(self, start: int, end: int) -> list[Run]:
+        return [r for r in self._placeholder_runs if r.text_start < end and r.text_end > start]
+
+    @cached_property
+    def code_vocabulary(self) -> frozenset[str]:
+        """Words of the page's inline code, macros and other placeholders (a speller must not flag them in prose)."""
+        from mtcheck.document.words import vocabulary
+
+        return vocabulary(self.file_text[r.file_start : r.file_end] for r in self._placeholder_runs)
+
+    def prose(self, start: int = 0, end: int | None = None) -> str:
+        """The checked text of [start, end) without its placeholders (for language identification)."""
+        end = len(self.text) if end is None else end
+        parts = []
+        pos = start
+        for r in self.placeholders_in(start, end):
+            parts.append(self.text[pos : max(pos, r.text_start)])
+            pos = max(pos, r.text_end)
+        parts.append(self.text[pos:end])
+        return "".join(parts)
 
     def segment_at(self, offset: int) -> Segment | None:
         i = bisect_right(self._segment_starts, offset) - 1
@@ -114,4 +184,5 @@ class Document:
 
     @property
     def word_count(self) -> int:
+        """Words of prose; each placeholder counts as one word, as the construct reads in the sentence."""
         return len(self.text.split())

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Protocol
 
 from mtcheck.document import Document
+from mtcheck.document.builder import PLACEHOLDER_WORD
 from mtcheck.findings import Finding, FixSafety, Severity
 
 
@@ -46,7 +47,11 @@ def make_finding(
     fstart, fend = doc.file_span(start, end)
     line, col = doc.lines.position(fstart)
     end_line, end_col = doc.lines.position(fend)
-    suggestions = tuple(dict.fromkeys(s for s in suggestions if s is not None))
+    matched = doc.text[start:end]
+    # a suggestion must never write a placeholder's stand-in word into the file
+    suggestions = tuple(dict.fromkeys(s for s in suggestions if s is not None
+                                      and (PLACEHOLDER_WORD not in s or s.count(PLACEHOLDER_WORD)
+                                           <= matched.count(PLACEHOLDER_WORD))))
     if safety is not FixSafety.DISPLAY and (doc.lossy or not doc.is_literal(start, end) or not suggestions):
         safety = FixSafety.DISPLAY
     # context for the fingerprint, never beyond the segment: an edit in another paragraph must not change it

@@ -9,28 +9,36 @@ from mtcheck.document import Document, DocumentBuilder
 from mtcheck.errors import InputError
 from mtcheck.readers.decode import BinaryFileError, decode
 from mtcheck.readers.html import read_html
-from mtcheck.readers.markdown import read_markdown
+from mtcheck.readers.markdown import read_markdown, read_mdx
+from mtcheck.readers.rst import read_rst
+from mtcheck.readers.syntax import ReaderOptions
 from mtcheck.readers.text import read_text
 
-Reader = Callable[[DocumentBuilder], Document]
+Reader = Callable[[DocumentBuilder, ReaderOptions], Document]
 
-#: extension → (format name, reader)
+#: extension → (format name, reader); the README's table of formats lists the same.
 READERS: dict[str, tuple[str, Reader]] = {
     ".txt": ("text", read_text),
     ".text": ("text", read_text),
     ".md": ("markdown", read_markdown),
     ".markdown": ("markdown", read_markdown),
+    ".mdx": ("mdx", read_mdx),
+    ".rst": ("rst", read_rst),
+    ".rest": ("rst", read_rst),
     ".html": ("html", read_html),
     ".htm": ("html", read_html),
     ".xhtml": ("html", read_html),
 }
+#: Formats with comments, where inline suppressions can be written.
+COMMENTED_FORMATS = frozenset({"markdown", "mdx", "html", "rst"})
 
 
 def reader_for(path: str) -> tuple[str, Reader] | None:
     return READERS.get(os.path.splitext(path)[1].lower())
 
 
-def read_document(path: str, display_path: str | None = None, *, fallback_text: bool = False) -> Document:
+def read_document(path: str, display_path: str | None = None, *, fallback_text: bool = False,
+                  options: ReaderOptions | None = None) -> Document:
     """Read and parse one file. Raises InputError (unreadable, binary) naming the file."""
     display = display_path or path
     entry = reader_for(path)
@@ -48,11 +56,17 @@ def read_document(path: str, display_path: str | None = None, *, fallback_text: 
         decoded = decode(data)
     except BinaryFileError as exc:
         raise InputError(f"skipped: {exc}", path=display) from None
-    builder = DocumentBuilder(display, decoded.text, format=fmt)
+    return read_text_as(display, decoded.text, fmt, reader, options, lossy=decoded.lossy,
+                        warnings=decoded.warnings)
+
+
+def read_text_as(display: str, text: str, fmt: str, reader: Reader, options: ReaderOptions | None = None, *,
+                 lossy: bool = False, warnings: list[str] = ()) -> Document:
+    builder = DocumentBuilder(display, text, format=fmt)
     try:
-        doc = reader(builder)
+        doc = reader(builder, options or ReaderOptions())
     except RecursionError:
         raise InputError("too deeply nested to parse", path=display) from None
-    doc.lossy = decoded.lossy
-    doc.warnings.extend(decoded.warnings)
+    doc.lossy = lossy
+    doc.warnings.extend(warnings)
     return doc

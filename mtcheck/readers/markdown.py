@@ -1,23 +1,43 @@
-"""Markdown through markdown-it-py (CommonMark + tables + strikethrough + front matter).
+"""Markdown and MDX through markdown-it-py: CommonMark with GitHub's extensions (tables, strikethrough,
+autolinks, task lists, alerts, footnotes), definition lists and front matter.
 
 markdown-it gives block tokens line maps but inline tokens no offsets, so each inline token's children are
-aligned, in order and only forwards, with the source lines of their block: text is literal prose, escapes and
-entities are derived, code spans, HTML, link targets and images are skipped. The parser decides what is prose;
-the alignment only locates each piece inside its own block, never searching the file for matched text."""
+aligned, in order and only forwards, with the source lines of their block. Text is literal prose; escapes and
+entities are derived; inline code, images, autolinks and code-like inline HTML (``<code>``, ``<kbd>``) are
+placeholders (one word in the sentence, the whole construct in the file); emphasis marks, link targets, other
+tags and footnote references are not read (a gap in the offset map that no fix may span). The parser decides what
+is prose; the alignment only locates each piece inside its own block, never searching the file for matched text.
+
+MDX and the JSX of MDX-flavoured ``.md`` pages: HTML/JSX blocks are read by the HTML reader (text children are
+prose, tags and attributes are not), ESM ``import``/``export`` blocks are skipped, ``{/* comments */}`` are
+hidden and, in ``.mdx``, ``{expressions}`` are placeholders. No maintained Python parser for MDX exists; the
+JavaScript one (micromark) rejects the ``{{macros}}`` of MDN's ``.md`` pages, so MDX is layered on
+markdown-it-py here."""
 
 from __future__ import annotations
 
+import re
+
 import yaml
 from markdown_it import MarkdownIt
-from mdit_py_plugins.front_matter import front_matter_plugin
+from mdit_py_plugins.deflist import deflist_plugin
+from mdit_py_plugins.gfm import gfm_plugin
 
 from mtcheck.document import Document, DocumentBuilder, LineIndex
+from mtcheck.readers.html import read_html_fragment
+from mtcheck.readers.syntax import ReaderOptions, mdx_expressions, token_masks
 
-_PARSER = (
-    MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable("text_join").use(front_matter_plugin)
-)
+_PARSER = MarkdownIt("commonmark").use(gfm_plugin, front_matter=True).use(deflist_plugin).disable("text_join")
 
-_KINDS = {"heading_open": "heading", "th_open": "cell", "td_open": "cell", "list_item_open": "item"}
+_KINDS = {"heading_open": "heading", "th_open": "cell", "td_open": "cell", "list_item_open": "item",
+          "dt_open": "item", "dd_open": "item"}
+#: Inline HTML elements whose content is code, not prose: the whole element is one placeholder.
+CODE_TAGS = frozenset({"code", "kbd", "samp", "var", "tt", "math", "svg", "script", "style"})
+#: Void elements that stand in a sentence as a word.
+WORD_TAGS = frozenset({"img", "input", "embed"})
+_TAG = re.compile(r"<\s*(/)?\s*([A-Za-z][\w.:-]*)")
+_ESM = re.compile(r"^(?:import\s(?:[\s\S]*\sfrom\s+)?['\"]|export\s+(?:default\b|const\b|let\b|var\b|function\b|"
+                  r"async\b|class\b|\{|\*))")
 
 
 def _skip_brackets(src: str, pos: int, limit: int) -> int:
@@ -46,11 +66,42 @@ def _skip_brackets(src: str, pos: int, limit: int) -> int:
     return pos
 
 
-def _align_inline(builder: DocumentBuilder, children, cursor: int, limit: int) -> int:
-    src = builder.source
-    in_autolink = False
+def _find_closing(src: str, markup: str, start: int, limit: int) -> int:
+    """The backtick run that closes a code span opened by ``markup`` (same length, not part of a longer run)."""
+    pos = start
+    while True:
+        idx = src.find(markup, pos, limit)
+        if idx == -1:
+            return -1
+        end = idx + len(markup)
+        if src[end : end + 1] != "`" and (idx == 0 or src[idx - 1] != "`" or idx == start):
+            return idx
+        while end < limit and src[end] == "`":
+            end += 1
+        pos = end
+
+
+def _align_inline(b: DocumentBuilder, children, cursor: int, limit: int, code: list) -> int:
+    src = b.source
+    autolink = False
+    element: tuple[str, int] | None = None  # a code-like inline HTML element being skipped: (tag, start)
     for tok in children:
         kind = tok.type
+        if element is not None:
+            if kind == "html_inline":
+                idx = src.find(tok.content, cursor, limit)
+                if idx != -1:
+                    cursor = idx + len(tok.content)
+                    m = _TAG.match(tok.content)
+                    if m and m.group(1) and m.group(2).lower() == element[0]:
+                        b.add_placeholder(element[1], cursor)
+                        code.append((element[1], cursor))
+                        element = None
+            elif kind in ("text", "code_inline") and tok.content:
+                idx = src.find(tok.content, cursor, limit)
+                if idx != -1:
+                    cursor = idx + len(tok.content)
+            continue
         if kind == "text":
             content = tok.content
             if not content:
@@ -58,73 +109,142 @@ def _align_inline(builder: DocumentBuilder, children, cursor: int, limit: int) -
             idx = src.find(content, cursor, limit)
             if idx == -1:
                 continue
-            if not in_autolink:
-                builder.add_text(content, idx)
-            cursor = idx + len(content)
+            end = idx + len(content)
+            if autolink:
+                start = idx - 1 if idx > 0 and src[idx - 1] == "<" else idx
+                if src.startswith(">", end) and start < idx:
+                    end += 1
+                b.add_placeholder(start, end)
+            else:
+                b.add_text(content, idx)
+            cursor = end
         elif kind == "text_special":
             idx = src.find(tok.markup, cursor, limit)
             if idx != -1:
-                builder.add_derived(tok.content, idx, idx + len(tok.markup))
+                b.add_derived(tok.content, idx, idx + len(tok.markup))
                 cursor = idx + len(tok.markup)
         elif kind in ("softbreak", "hardbreak"):
             idx = src.find("\n", cursor, limit)
             if idx != -1:
-                builder.add_derived(" ", idx, idx + 1)
+                b.add_derived(" ", idx, idx + 1)
                 cursor = idx + 1
         elif kind == "code_inline":
             idx = src.find(tok.markup, cursor, limit)
             if idx != -1:
-                close = src.find(tok.markup, idx + len(tok.markup) + len(tok.content.strip()), limit)
-                cursor = close + len(tok.markup) if close != -1 else idx + len(tok.markup)
+                close = _find_closing(src, tok.markup, idx + len(tok.markup) + len(tok.content.strip()), limit)
+                end = close + len(tok.markup) if close != -1 else idx + len(tok.markup)
+                b.add_placeholder(idx, end)
+                code.append((idx, end))
+                cursor = end
         elif kind == "html_inline":
             idx = src.find(tok.content, cursor, limit)
-            if idx != -1:
-                cursor = idx + len(tok.content)
+            if idx == -1:
+                continue
+            end = idx + len(tok.content)
+            m = _TAG.match(tok.content)
+            name = m.group(2).lower() if m else ""
+            if m and not m.group(1) and name in CODE_TAGS and not tok.content.rstrip().endswith("/>"):
+                element = (name, idx)
+            elif name in WORD_TAGS:
+                b.add_placeholder(idx, end)
+            elif name == "br":
+                b.add_derived(" ", idx, end)
+            else:
+                b.add_hidden(idx, end)  # any other tag or comment: markup, not read
+            cursor = end
         elif kind == "image":
             idx = src.find("![", cursor, limit)
             if idx != -1:
                 close = src.find("]", idx + 2 + len(tok.content), limit)
-                cursor = _skip_brackets(src, close, limit) if close != -1 else idx + 2
+                end = _skip_brackets(src, close, limit) if close != -1 else idx + 2
+                b.add_placeholder(idx, end)
+                cursor = end
+        elif kind == "footnote_ref":
+            idx = src.find("[^", cursor, limit)
+            if idx != -1:
+                close = src.find("]", idx, limit)
+                cursor = close + 1 if close != -1 else idx + 2
+                b.add_hidden(idx, cursor)
         elif kind == "link_open":
-            in_autolink = tok.markup == "autolink"
+            autolink = tok.markup in ("autolink", "linkify")
         elif kind == "link_close":
-            if in_autolink:
-                end = src.find(">", cursor, limit)
-                cursor = end + 1 if end != -1 else cursor
-                in_autolink = False
-            else:
-                cursor = _skip_brackets(src, cursor, limit)
+            if not autolink:
+                end = _skip_brackets(src, cursor, limit)
+                b.add_hidden(cursor, end)
+                cursor = end
+            autolink = False
+    if element is not None:  # an element never closed: treat its opening tag alone as markup
+        pass
     return cursor
 
 
-def read_markdown(builder: DocumentBuilder) -> Document:
+def read_markdown(builder: DocumentBuilder, options: ReaderOptions | None = None, *, mdx: bool = False) -> Document:
+    options = options or ReaderOptions()
     src = builder.source
     lines = LineIndex(src)
     tokens = _PARSER.parse(src)
+    # code blocks and fences: template syntax inside them is an example, not markup
+    code = [(lines.line_start(t.map[0] + 1), lines.line_start(t.map[1] + 1))
+            for t in tokens if t.type in ("fence", "code_block") and t.map]
+    masks = token_masks(src, options, markdown=True, code=code + _code_spans(src))
+    if mdx:
+        masks += mdx_expressions(src, code + _code_spans(src))
+    builder.set_masks(masks)
     kinds: list[str] = []
     region = None
     cursor = 0
+    inline_code: list[tuple[int, int]] = []
     for tok in tokens:
         if tok.type == "front_matter":
-            try:
-                meta = yaml.safe_load(tok.content)
-            except yaml.YAMLError:
-                meta = None
-            if isinstance(meta, dict):
-                lang = meta.get("lang") or meta.get("language")
-                if isinstance(lang, str):
-                    builder.language_hint = lang
+            _front_matter(builder, tok.content)
             continue
         if tok.nesting == 1:
             kinds.append(_KINDS.get(tok.type, kinds[-1] if kinds else "paragraph"))
         elif tok.nesting == -1 and kinds:
             kinds.pop()
+        if tok.type in ("fence", "code_block") and tok.map is not None:
+            first = tok.map[0] + (tok.type == "fence")  # the content, without the opening fence line
+            end = lines.line_start(first + 1) + len(tok.content)
+            builder.add_code_block(lines.line_start(first + 1), min(end, lines.line_start(tok.map[1] + 1)))
+            continue
+        if tok.type == "html_block" and tok.map is not None:
+            start, stop = lines.line_start(tok.map[0] + 1), lines.line_start(tok.map[1] + 1)
+            builder.end_segment(kinds[-1] if kinds else "paragraph")
+            read_html_fragment(builder, start, stop)
+            continue
         if tok.type != "inline" or tok.map is None:
             continue
-        start, stop = lines.line_start(tok.map[0] + 1), lines.line_start(tok.map[1] + 1)
+        if kinds and kinds[-1] == "paragraph" and _ESM.match(tok.content):
+            continue  # an MDX import/export block: code
+        start, stop = lines.line_start(tok.map[0] + 1), lines.line_start(max(tok.map[1], tok.map[0] + 1) + 1)
         if region != (start, stop):
             region = (start, stop)
             cursor = start
-        cursor = _align_inline(builder, tok.children or [], cursor, stop)
+        cursor = _align_inline(builder, tok.children or [], cursor, stop, inline_code)
         builder.end_segment(kinds[-1] if kinds else "paragraph")
     return builder.build()
+
+
+def read_mdx(builder: DocumentBuilder, options: ReaderOptions | None = None) -> Document:
+    return read_markdown(builder, options, mdx=True)
+
+
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(?:(?!\n[ \t]*\n)[\s\S]){1,1000}?(?<!`)\1(?!`)")
+
+
+def _code_spans(src: str) -> list[tuple[int, int]]:
+    """Approximate code spans for masking only (the parser still decides what is code)."""
+    return [(m.start(), m.end()) for m in _CODE_SPAN.finditer(src)]
+
+
+def _front_matter(builder: DocumentBuilder, content: str) -> None:
+    try:
+        meta = yaml.safe_load(content)
+    except yaml.YAMLError:
+        builder.warnings.append("front matter is not valid YAML; its language setting, if any, is not read")
+        return
+    if isinstance(meta, dict):
+        lang = meta.get("lang") or meta.get("language") or meta.get("locale")
+        if isinstance(lang, str):
+            builder.language_hint = lang
+            builder.language_hint_source = "front matter"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from mtcheck.document import Document, DocumentBuilder
+from mtcheck.readers.syntax import ReaderOptions, token_masks
 
 _FINAL = ".!?…:;\"”»’)]"
 
@@ -11,11 +12,12 @@ def _is_headline(line: str) -> bool:
     return not line.rstrip().endswith(tuple(_FINAL))
 
 
-def read_text(builder: DocumentBuilder) -> Document:
+def read_text(builder: DocumentBuilder, options: ReaderOptions | None = None) -> Document:
     """Each non-empty line is a segment, except that a line not ending in final punctuation is joined to a
     following line that starts in lower case (hard-wrapped prose). A line with no final punctuation that stands
     alone is a headline: prose, checked, but never expected to end with a full stop."""
     src = builder.source
+    builder.set_masks(token_masks(src, options or ReaderOptions()))
     pos = 0
     pending = False  # is a segment open?
     open_kind = "paragraph"

@@ -15,7 +15,7 @@ from importlib import resources
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from mtcheck import __version__
 from mtcheck.findings import Finding, Severity
@@ -65,6 +65,71 @@ def pieces(text: str, findings: list[tuple[str, Finding]]) -> list[dict]:
     return out
 
 
+def _highlighted(text: str, start: int, end: int, spans: list[tuple[int, int, str, Severity]]) -> str:
+    """``text`` (the file's characters ``start..end``) as escaped HTML, cut at finding boundaries, each cut
+    inside a finding wrapped in a <mark> like the source view's."""
+    inside = [sp for sp in spans if sp[0] < end and sp[1] > start]
+    if not inside:
+        return str(escape(text))
+    bounds = sorted({start, end} | {max(start, min(end, sp[0])) for sp in inside}
+                    | {max(start, min(end, sp[1])) for sp in inside})
+    out = []
+    for a, b in zip(bounds, bounds[1:]):
+        piece = escape(text[a - start : b - start])
+        on = [sp for sp in inside if sp[0] < b and sp[1] > a]
+        out.append(_mark(piece, on) if on else str(piece))
+    return "".join(out)
+
+
+def _mark(inner, on) -> str:
+    sev = max(sp[3] for sp in on)
+    cls = f"hl s-{sev.label}" + (" overlap" if len(on) > 1 else "")
+    return f'<mark class="{cls}" tabindex="0" data-ids="{" ".join(sp[2] for sp in on)}">{inner}</mark>'
+
+
+_TAGS = {"heading": "h3", "paragraph": "p", "headline": "h3"}
+
+
+def rendered(blocks: list[dict], findings: list[tuple[str, Finding]]) -> Markup:
+    """The document rendered from its outline: headings, paragraphs, list items, table cells and code blocks,
+    with inline code shown as code and every finding highlighted where it is. All text is escaped here."""
+    spans = [(f.start, max(f.end, f.start + 1), fid, f.severity) for fid, f in findings]
+    out: list[str] = []
+    open_group = None
+    for block in blocks:
+        kind = block["kind"]
+        group = {"item": "ul", "cell": "div"}.get(kind)
+        if group != open_group:
+            if open_group:
+                out.append(f"</{open_group}>")
+            if group:
+                out.append("<ul>" if group == "ul" else '<div class="cells">')
+            open_group = group
+        parts = []
+        for fs, fe, typ, text in block["pieces"]:
+            if typ == "text":
+                parts.append(_highlighted(text, fs, fe, spans))
+            else:
+                on = [sp for sp in spans if sp[0] < max(fe, fs + 1) and sp[1] > fs]
+                inner = str(escape(text))
+                if typ in ("code", "block"):
+                    inner = f"<code>{inner}</code>"
+                parts.append(_mark(inner, on) if on else inner)
+        body = "".join(parts)
+        if kind == "code":
+            out.append(f'<pre class="code">{body}</pre>')
+        elif kind == "item":
+            out.append(f"<li>{body}</li>")
+        elif kind == "cell":
+            out.append(f'<span class="cell">{body}</span>')
+        else:
+            tag = _TAGS.get(kind, "p")
+            out.append(f"<{tag}>{body}</{tag}>")
+    if open_group:
+        out.append(f"</{open_group}>")
+    return Markup("".join(out))
+
+
 def _page_name(index: int, path: str) -> str:
     stem = re.sub(r"[^A-Za-z0-9._-]+", "_", path.strip("./"))[-80:] or "document"
     return f"{index:04d}-{stem}.html"
@@ -106,8 +171,13 @@ def write_html_report(result: RunResult, out_dir: str | os.PathLike, *, weights:
                 "safety": f.fix_safety.value,
             } for fid, f in ids],
         }
+        view = rendered(doc.outline, ids) if doc.outline is not None else None
+        outside = 0
+        if view is not None:
+            shown = {x for group in re.findall(r'data-ids="([^"]*)"', str(view)) for x in group.split()}
+            outside = sum(1 for fid, _ in ids if fid not in shown)
         html = doc_template.render(doc=row, pieces=pieces(doc.file_text, ids), data=data, index_href="../index.html",
-                                   source_pieces=None, source_text="", **common)
+                                   source_pieces=None, source_text="", rendered=view, outside=outside, **common)
         (out / row["href"]).write_text(html, encoding="utf-8")
     rows.sort(key=lambda r: (-r["penalty_per_kw"], r["path"]))
     by_cat: dict[str, Counter] = defaultdict(Counter)

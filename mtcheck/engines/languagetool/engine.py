@@ -22,6 +22,7 @@ from typing import Callable, Iterable
 import requests
 
 from mtcheck.document import Document
+from mtcheck.document.words import is_unit_after_number, looks_technical
 from mtcheck.engines.base import CheckContext, make_finding
 from mtcheck.engines.languagetool.cache import ResultCache
 from mtcheck.engines.languagetool.mapping import PICKY_CATEGORIES, category_for, severity_for, utf16_to_codepoints
@@ -46,6 +47,8 @@ OTHER_VARIANTS = {"en-US": ("en-GB",), "en-GB": ("en-US",), "pt-PT": ("pt-BR",),
 #: Rules that misread a headline (no final stop is normal there).
 HEADLINE_SKIP = {"PUNCTUATION_PARAGRAPH_END", "UPPERCASE_SENTENCE_START"}
 MAX_SUGGESTIONS = 5
+#: Punctuation around a token that is not part of it ("(foo.bar)," → "foo.bar").
+TOKEN_EDGES = ".,;:!?()[]{}\"'“”‘’«»"
 #: Paragraphs go to the server in batches of about this many characters, separated by blank lines (which
 #: LanguageTool reads as paragraph boundaries): one request per paragraph cost ~100 ms of HTTP round trip for
 #: ~5 ms of checking here, one request per batch brings the pass to the server's own speed.
@@ -222,12 +225,14 @@ class LanguageToolEngine:
                 end = seg.start + convert(m["offset"] + m["length"])
                 if end <= start:
                     continue
+                if document.touches_markup(start, end):
+                    continue  # about inline code or a macro read as a word, not about the prose
                 if m["rule"].get("issueType") == "misspelling":
                     if document.text[start:end] in accepted:
                         continue
                     if word_counts is None:
                         word_counts = _word_counts(document.text)
-                    if self._quiet_spelling(document.text, start, end, word_counts):
+                    if self._quiet_spelling(document, start, end, word_counts):
                         continue
                 findings.append(make_finding(
                     document,
@@ -244,19 +249,26 @@ class LanguageToolEngine:
         return findings
 
     def _accepted_elsewhere(self, paragraphs, keys, results, language: str) -> set[str]:
-        """Words the speller of ``language`` rejected that another variant of the language accepts."""
-        variants = OTHER_VARIANTS.get(language, ())
-        if not variants:
-            return set()
+        """Words the speller of ``language`` rejected that are still words: accepted by another national variant
+        ("realise" in en-US text), by the English speller in a text of another language (technical prose
+        borrows English terms: "Layout", "Property"), or hyphenated compounds each of whose parts is accepted or
+        technical ("Grid-Container", "bfcache-Einträge")."""
         words: set[str] = set()
         for (_, text), key in zip(paragraphs, keys):
             words |= _misspelled(text, results.get(key) or ())
         if not words:
             return set()
+        parts = {p for w in words if "-" in w.strip("-") for p in w.split("-") if p}
+        spellers = [(language, sorted(parts))] if parts else []
+        others = OTHER_VARIANTS.get(language, ())
+        if not language.startswith("en"):
+            others = (*others, "en-US")
+        spellers += [(variant, sorted(words | parts)) for variant in others]
         accepted: set[str] = set()
-        ordered = sorted(words)
-        for variant in variants:
-            text = PARAGRAPH_BREAK.join(ordered)
+        for variant, candidates in spellers:
+            if not candidates:
+                continue
+            text = PARAGRAPH_BREAK.join(candidates)
             key = ResultCache.key(text, language=variant, mother_tongue=None, version=self._version or "",
                                   settings="speller")
             hit = self.cache.get_many([key]).get(key)
@@ -264,17 +276,35 @@ class LanguageToolEngine:
                 try:
                     hit = self._post({"text": text, "language": variant, "enabledOnly": "false"})
                 except ServerError:
-                    return set()
+                    continue
                 self.cache.put_many({key: hit})
-            accepted |= words - _misspelled(text, hit)
-        return accepted
+            accepted |= set(candidates) - _misspelled(text, hit)
+        out = {w for w in words if w in accepted}
+        for w in words - out:
+            pieces = [p for p in w.split("-") if p]
+            if len(pieces) > 1 and all(p in accepted or looks_technical(p) for p in pieces):
+                out.add(w)
+        return out
 
-    def _quiet_spelling(self, text: str, start: int, end: int, counts: dict[str, int]) -> bool:
-        """Proper names and the document's own vocabulary are not misspellings: a word in the project word list,
-        a word spelled the same way several times in the document, a capitalised word inside a sentence, or one
-        that starts a run of capitalised words."""
+    def _quiet_spelling(self, document: Document, start: int, end: int, counts: dict[str, int]) -> bool:
+        """Proper names, technical words and the document's own vocabulary are not misspellings: a word in the
+        project word list or in the page's inline code and macros, an identifier, file name, flag, unit,
+        acronym or product name, a word spelled the same way several times in the document, a capitalised word
+        inside a sentence, or one that starts a run of capitalised words."""
+        text = document.text
         word = text[start:end]
         if word in self.settings.words or word.lower() in self.settings.words:
+            return True
+        if looks_technical(word) or is_unit_after_number(text, start, end) or word in document.code_vocabulary:
+            return True
+        # the speller's span may be part of a longer technical token ("foo" in "foo.bar", "max" in "max_width")
+        lo, hi = start, end
+        while lo > 0 and not text[lo - 1].isspace():
+            lo -= 1
+        while hi < len(text) and not text[hi].isspace():
+            hi += 1
+        token = text[lo:hi].strip(TOKEN_EDGES)
+        if token != word and looks_technical(token):
             return True
         if counts.get(word, 0) >= 2:
             return True

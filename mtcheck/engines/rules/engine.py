@@ -38,9 +38,10 @@ def select_rules(rules: Iterable[Rule], select: Sequence[str] = (), ignore: Sequ
 class RulesEngine:
     name = "rules"
 
-    def __init__(self, rules: Sequence[Rule], cache: "RuleResultCache | None" = None):
+    def __init__(self, rules: Sequence[Rule], cache: "RuleResultCache | None" = None, *, reading: str = ""):
         self.rules = list(rules)
         self.cache = cache
+        self.reading = reading  # the reader options: they change the checked text of the same file
         self._rules_key = rules_fingerprint([r.path for r in self.rules]) if cache is not None else ""
 
     def rules_for(self, language: str | None, source_language: str | None) -> list[Rule]:
@@ -51,7 +52,7 @@ class RulesEngine:
             return list(self._check(document, context))
         key = self.cache.key(code_fingerprint(), self._rules_key, document.format, document.file_text,
                              document.language or "", context.source_language or "", ",".join(context.select),
-                             ",".join(context.ignore), str(document.lossy))
+                             ",".join(context.ignore), str(document.lossy), self.reading)
         found = self.cache.get(key, document.path)
         if found is None:
             found = list(self._check(document, context))
@@ -71,12 +72,14 @@ class RulesEngine:
             for m in matches:
                 if not document.within_one_segment(m.start, max(m.start, m.end - 1)):
                     continue
+                if not rule.spans_placeholders and document.touches_markup(m.start, m.end):
+                    continue  # the match is about inline code or a macro read as a word, not about prose
                 yield make_finding(
                     document,
                     rule=rule.id,
                     engine=self.name,
                     category=rule.category,
-                    severity=rule.severity,
+                    severity=m.severity if m.severity is not None else rule.severity,
                     message=render(rule.message, m.values),
                     start=m.start,
                     end=m.end,

@@ -17,7 +17,7 @@ from mtcheck.findings import CATEGORIES, FixSafety, Severity
 
 COMMON_KEYS = frozenset({
     "id", "type", "languages", "source_languages", "category", "severity", "message", "status", "description",
-    "fix", "examples", "skip",
+    "fix", "examples", "skip", "spans_placeholders",
 })
 STATUSES = ("preview", "stable", "deprecated")
 RULE_SUFFIXES = (".yml", ".yaml")
@@ -80,6 +80,13 @@ def _parse_examples(path: str, rule_id: str, raw: Any) -> list[Example]:
     return out
 
 
+def _flag(spec: dict, key: str, path: str, rule_id: str) -> bool:
+    value = spec.get(key, False)
+    if not isinstance(value, bool):
+        raise RuleError(f"{key!r} must be true or false", path=path, rule=rule_id)
+    return value
+
+
 def build_rule(spec: Any, path: str, pack: str | None) -> Rule:
     """Validate one parsed YAML document and build its Rule."""
     if not isinstance(spec, dict):
@@ -138,6 +145,7 @@ def build_rule(spec: Any, path: str, pack: str | None) -> Rule:
         status=status,
         description=str(spec.get("description", "")).strip(),
         skip_kinds=frozenset(skip),
+        spans_placeholders=_flag(spec, "spans_placeholders", path, rule_id),
         examples=_parse_examples(path, rule_id, spec.get("examples", [])),
     )
     try:

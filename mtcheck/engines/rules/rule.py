@@ -19,6 +19,7 @@ class RuleMatch:
     end: int
     suggestions: tuple[str, ...] = ()
     values: dict[str, str] = field(default_factory=dict)
+    severity: Severity | None = None  # when the rule grades its own matches (default: the rule's severity)
 
 
 @dataclass
@@ -49,6 +50,8 @@ class Rule:
     status: str = "preview"
     description: str = ""
     skip_kinds: frozenset[str] = frozenset()
+    #: a rule about inline markup itself may flag a span over a placeholder; no other rule's finding may
+    spans_placeholders: bool = False
     examples: list[Example] = field(default_factory=list)
 
     def configure(self, spec: dict[str, Any]) -> None:

@@ -6,9 +6,28 @@
   findings.forEach(function (f) { byId[f.id] = f; });
   var marks = Array.prototype.slice.call(document.querySelectorAll("mark.hl"));
   var firstMark = {};
-  marks.forEach(function (m) {
-    m.getAttribute("data-ids").split(" ").forEach(function (id) {
-      if (!(id in firstMark)) { firstMark[id] = m; }
+  // Markdown, MDX and reStructuredText pages have two views, rendered and source: each finding goes to its
+  // highlight in the view on screen.
+  function indexMarks() {
+    firstMark = {};
+    marks.forEach(function (m) {
+      if (m.closest(".view[hidden]")) { return; }
+      m.getAttribute("data-ids").split(" ").forEach(function (id) {
+        if (!(id in firstMark)) { firstMark[id] = m; }
+      });
+    });
+  }
+  indexMarks();
+  var views = { rendered: document.getElementById("rendered"), source: document.getElementById("source") };
+  ["rendered", "source"].forEach(function (name) {
+    var button = document.getElementById("view-" + name);
+    if (!button) { return; }
+    button.addEventListener("click", function () {
+      ["rendered", "source"].forEach(function (other) {
+        views[other].hidden = other !== name;
+        document.getElementById("view-" + other).setAttribute("aria-pressed", other === name ? "true" : "false");
+      });
+      indexMarks();
     });
   });
   var decisions = {};   // id -> {decision: "accepted"|"rejected", replacement: string}

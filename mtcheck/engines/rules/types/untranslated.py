@@ -1,43 +1,117 @@
 """``type: untranslated``: a sentence left in another language (MT passes through what it cannot translate).
 
-Each sentence of at least ``min_words`` words goes through the language identifier; it is flagged when another
-language is near certain and the document's own language near impossible. Quotations legitimately left in the
-original language are rare in MT output but exist, so this rule is for review (display-only)."""
+Each sentence goes through the language identifier with its placeholders (inline code, macros) and technical
+words (identifiers, file names, acronyms, product names) taken out; it is flagged when another language is near
+certain and the document's own language near impossible. A sentence whose letters are mostly code, macros or
+names says nothing about its language, and neither does a short heading: neither is checked. Below
+``major_words`` words of prose the identifier errs too often for a gate (bench/untranslated_length.py measures
+where), so shorter sentences are flagged at ``short_severity``. Quotations legitimately left in the original
+language exist, so this rule is for review (display-only). The span never covers a placeholder: it is the
+longest stretch of prose between them."""
 
 from __future__ import annotations
 
+import re
 from typing import Any, Iterable
 
 from mtcheck import langid
 from mtcheck.document import Document
+from mtcheck.document.words import looks_technical
 from mtcheck.engines.rules.rule import WORD, Rule, RuleContext, RuleMatch
 from mtcheck.engines.rules.types.spec import need
+from mtcheck.findings import Severity
+
+
+#: Text in quotation marks of any of the usual styles.
+QUOTED = re.compile(r'"[^"\n]{1,400}"|“[^”\n]{1,400}”|„[^“”\n]{1,400}[“”]|«[^»\n]{1,400}»|»[^«\n]{1,400}«'
+                    r"|‘[^’\n]{1,400}’|(?<!\w)'[^'\n]{1,400}'(?!\w)")
 
 
 class UntranslatedRule(Rule):
     TYPE = "untranslated"
-    KEYS = frozenset({"min_words", "min_confidence", "max_own_confidence"})
+    KEYS = frozenset({"min_words", "min_confidence", "max_own_confidence", "major_words", "short_severity",
+                      "min_heading_words", "max_markup_share"})
 
     def configure(self, spec: dict[str, Any]) -> None:
         self.min_words = need(self, spec, "min_words", int, 6)
         self.min_confidence = float(need(self, spec, "min_confidence", (int, float), 0.97))
         self.max_own = float(need(self, spec, "max_own_confidence", (int, float), 0.01))
+        self.major_words = need(self, spec, "major_words", int, 10)
+        self.short_severity = Severity.parse(need(self, spec, "short_severity", str, "minor"))
+        self.min_heading_words = need(self, spec, "min_heading_words", int, 10)
+        self.max_markup_share = float(need(self, spec, "max_markup_share", (int, float), 0.5))
+
+    def _prose(self, doc: Document, start: int, end: int, heading: bool) -> tuple[str, int] | None:
+        """(text for the identifier, its word count), or None when the sentence is not worth identifying."""
+        text = doc.text
+        markup_letters = 0
+        for run in doc.placeholders_in(start, end):
+            markup_letters += sum(ch.isalpha() for ch in doc.file_text[run.file_start : run.file_end])
+        words = []
+        prose_letters = name_letters = 0
+        prose = doc.prose(start, end)
+        # a quotation (an error message, a title) may stand in its own language: it says nothing here
+        quoted = sum(sum(ch.isalpha() for ch in q.group()) for q in QUOTED.finditer(prose))
+        markup_letters += quoted
+        prose = QUOTED.sub(" ", prose)
+        for m in WORD.finditer(prose):
+            w = m.group()
+            letters = sum(ch.isalpha() for ch in w)
+            if looks_technical(w):  # identifiers, file names, acronyms carry no language
+                markup_letters += letters
+                continue
+            if words and w[:1].isupper():  # capitalised after the first word: a name, or a German noun
+                name_letters += letters
+            else:
+                prose_letters += letters
+            if len(w) > 1:
+                words.append(w)
+        other = markup_letters + name_letters
+        if prose_letters == 0 or other > self.max_markup_share * (other + prose_letters):
+            return None
+        if len(words) < (max(self.min_words, self.min_heading_words) if heading else self.min_words):
+            return None
+        return " ".join(words), len(words)
 
     def find(self, doc: Document, ctx: RuleContext) -> Iterable[RuleMatch]:
         own = (ctx.language or "").split("-")[0]
         if not own or own not in langid.LANGUAGES:
             return
-        text = doc.text
-        candidates = [(s, e) for s, e in ctx.sentences()
-                      if sum(1 for m in WORD.finditer(text, s, e) if m.end() - m.start() > 1) >= self.min_words]
+        candidates = []
+        for s, e in ctx.sentences():
+            seg = doc.segment_at(s)
+            heading = seg is not None and seg.kind in ("heading", "headline")
+            prose = self._prose(doc, s, e, heading)
+            if prose is not None:
+                candidates.append(((s, e), prose))
         # Cheap pass first: only sentences whose most likely language is not the document's get full confidences.
-        top = langid.detect_many([text[s:e] for s, e in candidates])
-        candidates = [span for span, lang in zip(candidates, top) if lang is not None and lang != own]
-        results = langid.confidences_many([text[s:e] for s, e in candidates])
-        for (start, end), conf in zip(candidates, results):
+        top = langid.detect_many([p for _, (p, _) in candidates])
+        candidates = [c for c, lang in zip(candidates, top) if lang is not None and lang != own]
+        results = langid.confidences_many([p for _, (p, _) in candidates])
+        for ((start, end), (_, n_words)), conf in zip(candidates, results):
             if conf.get(own, 0.0) > self.max_own:
                 continue
             best = max(conf.items(), key=lambda kv: kv[1], default=None)
             if best is None or best[0] == own or best[1] < self.min_confidence:
                 continue
-            yield RuleMatch(start, end, (), {"match": text[start:end], "language": best[0]})
+            start, end = _longest_prose(doc, start, end)
+            if end <= start:
+                continue
+            yield RuleMatch(start, end, (), {"match": doc.text[start:end], "language": best[0]},
+                            severity=None if n_words >= self.major_words else self.short_severity)
+
+
+def _longest_prose(doc: Document, start: int, end: int) -> tuple[int, int]:
+    """The longest stretch of [start, end) between placeholders, without surrounding white space."""
+    cuts = [(r.text_start, r.text_end) for r in doc.placeholders_in(start, end)]
+    best = (start, start)
+    pos = start
+    for a, b in cuts + [(end, end)]:
+        lo, hi = pos, min(a, end)
+        text = doc.text[lo:hi]
+        lo += len(text) - len(text.lstrip())
+        hi -= len(text) - len(text.rstrip())
+        if hi - lo > best[1] - best[0]:
+            best = (lo, hi)
+        pos = max(pos, b)
+    return best

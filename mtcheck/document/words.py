@@ -1,0 +1,54 @@
+"""Words of technical prose that are not words of the language: identifiers, file names, flags, units, names.
+
+Documentation writes ``useState``, ``max_width``, ``Element.click()``, ``index.md``, ``--force``, ``10px``,
+``JavaScript`` and ``HTTP`` in running text; a speller calls each a misspelling and a language identifier
+reads a sentence full of them as English. Both engines ask here."""
+
+from __future__ import annotations
+
+import re
+
+_CAMEL = re.compile(r"^[a-z]+[A-Z0-9][A-Za-z0-9]*$|^[A-Z][a-z0-9]+[A-Z][A-Za-z0-9]*$")  # useState, JavaScript
+_INNER_CAPS = re.compile(r"^[A-Za-z]*[a-z][A-Z][A-Za-z]*$")  # iPhone, GitHub, WebAssembly
+_SNAKE = re.compile(r"^[A-Za-z0-9]+(?:_[A-Za-z0-9]+)+$")  # max_width, __init__
+_DOTTED = re.compile(r"^\.?[\w-]+(?:\.[\w-]+)+(?:\(\))?$")  # Element.click, index.md, .gitignore
+_FLAG = re.compile(r"^--?[A-Za-z][\w-]*$")  # --force, -v
+_UNIT = re.compile(r"^\d+(?:[.,]\d+)?[A-Za-zµ%°]+$")  # 10px, 2.5em, 100ms
+_ACRONYM = re.compile(r"^[A-Z0-9]{2,}s?$")  # HTTP, URLs, CSS3
+#: Units written apart from their number ("10 px").
+UNITS = frozenset("px em rem vh vw vmin vmax pt pc cm mm in ms s kb kib mb mib gb gib tb hz khz mhz ghz dpi dpr fr "
+                  "deg rad turn ch ex".split())
+
+
+def looks_technical(word: str) -> bool:
+    """True for identifiers, file names, flags, units, acronyms and internally capitalised product names."""
+    w = word.strip("'’")
+    if not w:
+        return False
+    if any(ch.isdigit() for ch in w) and any(ch.isalpha() for ch in w):
+        return True
+    return bool(_CAMEL.match(w) or _INNER_CAPS.match(w) or _SNAKE.match(w) or _DOTTED.match(w)
+                or _FLAG.match(w) or _UNIT.match(w) or _ACRONYM.match(w))
+
+
+def is_unit_after_number(text: str, start: int, end: int) -> bool:
+    """``px`` in "10 px"."""
+    if text[start:end].lower() not in UNITS:
+        return False
+    before = text[max(0, start - 12) : start].rstrip()
+    return bool(before) and before[-1].isdigit()
+
+
+def vocabulary(texts) -> frozenset[str]:
+    """Every word-like token of some texts (a page's code spans and macros), in its own case and lower case."""
+    out: set[str] = set()
+    for text in texts:
+        for m in re.finditer(r"[A-Za-z_][\w-]*", text):
+            w = m.group()
+            out.add(w)
+            out.add(w.lower())
+            for part in re.split(r"[_-]", w):
+                if part:
+                    out.add(part)
+                    out.add(part.lower())
+    return frozenset(out)
