@@ -213,3 +213,48 @@ def test_large_inputs_stay_usable(page, tmp_path, run_cli):
     page.locator("#list li").nth(150).click()
     assert page.locator("mark.hl.current").count() == 1
     assert page.errors == []
+
+
+MARKDOWN_PAGE = """# Setting up the `client`
+
+We call `client.open()` and the the server answers [at once](https://example.org/doc).
+
+- First item of ours
+- Second item with {{macro("x")}}
+
+```python
+client.open()
+```
+"""
+
+
+def test_markdown_page_is_rendered_with_the_source_one_click_away(tmp_path, run_cli):
+    out = make_report(run_cli, tmp_path, {"page.md": MARKDOWN_PAGE})
+    page = next((out / "docs").glob("*page.md*")).read_text()
+    rendered = re.search(r'<div class="doc rendered view" id="rendered"[^>]*>(.*?)</div>\s*<div class="columns',
+                         page, re.S).group(1)
+    assert "<h3>Setting up the <code>client</code></h3>" in rendered
+    assert "<code>client.open()</code>" in rendered and "`" not in rendered
+    assert "https://example.org/doc" not in rendered and "at once" in rendered
+    assert "<li>First item of ours</li>" in rendered
+    assert '<pre class="code"><code>client.open()' in rendered
+    assert re.search(r'<mark class="hl s-minor"[^>]*>the the</mark>', rendered)
+    assert 'id="source" hidden' in page and "[at once](https://example.org/doc)" in page
+
+
+@browser
+@pytest.mark.browser
+def test_rendered_view_and_source_view_in_browser(page, tmp_path, run_cli):
+    out = make_report(run_cli, tmp_path, {"page.md": MARKDOWN_PAGE})
+    open_document(page, out, "page.md")
+    assert page.locator("#rendered").is_visible() and not page.locator("#source").is_visible()
+    assert page.locator("#rendered h3 code").inner_text() == "client"
+    page.locator("#list li").first.click()
+    assert page.locator("#rendered mark.hl.current").inner_text() == "the the"
+    page.click("#view-source")
+    assert page.locator("#source").is_visible() and not page.locator("#rendered").is_visible()
+    page.locator("#list li").first.click()
+    assert page.locator("#source mark.hl.current").inner_text() == "the the"
+    assert "[at once](https://example.org/doc)" in page.locator("#doc").inner_text()
+    page.screenshot(path=str(tmp_path / "rendered.png"))
+    assert page.errors == []

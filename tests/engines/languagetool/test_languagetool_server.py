@@ -183,3 +183,28 @@ def test_cli_rerun_is_served_from_the_cache(server, run_cli, tmp_path):
     second = run_cli("a.txt", "--lang", "en", "--format", "json", "-v", cwd=tmp_path, env=env)
     assert json.loads(first.stdout) == json.loads(second.stdout) and json.loads(first.stdout)
     assert "languagetool: 5 paragraphs, 0 sent, 5 from cache" in second.stderr
+
+
+def test_inline_code_and_macros_read_as_words_by_the_real_server(server, run_cli, tmp_path):
+    """Before placeholders, "we call `conn.open()`. If" reached LanguageTool as "we call . If": spacing and
+    punctuation rules fired on the hole. Now the server sees a word there and reports nothing about the markup."""
+    text = ("We call `conn.open()`. If it fails, we log `err.code` and retry with {{retry_count}} attempts.\n\n"
+            "Set `maxWidth` to 10px in the stylesheet, then run `npm test` again.\n")
+    found = lt_findings(run_cli, tmp_path, "page.md", text, "--lang", "en")
+    assert found == [], found
+    for name in ("CONSECUTIVE_SPACES", "COMMA_PARENTHESIS_WHITESPACE", "WHITESPACE_RULE"):
+        assert not any(f["rule"] == f"LT:{name}" for f in found)
+
+
+def test_technical_words_are_not_misspellings_but_real_typos_are(server, run_cli, tmp_path):
+    text = ("The useEffect hook reads the config_file from settings.json when the --verbose flag is set, "
+            "and the GitHub page explains the recieved value.\n")
+    found = lt_findings(run_cli, tmp_path, "tech.md", text, "--lang", "en")
+    flagged = [text[f["start"]:f["end"]] for f in found if f["category"] == "Fluency/Spelling"]
+    assert flagged == ["recieved"], found
+
+
+def test_english_loanwords_in_german_technical_prose(server, run_cli, tmp_path):
+    text = "Das Layout des Grid-Containers wird mit einer Property festgelegt, die jedes Element erbt.\n"
+    found = lt_findings(run_cli, tmp_path, "de.md", text, "--lang", "de")
+    assert not [f for f in found if f["category"] == "Fluency/Spelling"], found
