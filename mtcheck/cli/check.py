@@ -17,6 +17,7 @@ from mtcheck.config import Config, load_config
 from mtcheck.config.defaults import BY_NAME
 from mtcheck.errors import UsageError
 from mtcheck.findings import Severity
+from mtcheck.ownership import check_output_file, check_report_folder
 from mtcheck.pipeline import RunOptions, run
 from mtcheck.readers.syntax import ReaderOptions
 from mtcheck.reporters import REPORTERS, render_summary
@@ -142,6 +143,10 @@ def execute(options: RunOptions, *, quiet: bool):
             engine.close()
 
 
+def _explicit_files(paths) -> list[str]:
+    return [p for p in paths if os.path.isfile(p)]
+
+
 def nothing_checked(result, *, verbose: bool) -> str:
     """Why a run checked no file: the skipped extensions and reasons (and, with -v, the files)."""
     from collections import Counter
@@ -197,7 +202,13 @@ def check_command(ctx, paths, fmt, output, report, no_report, diff, diff_scope, 
                           diff=diff, diff_scope=diff_scope, warn_unused=warn_unused_suppressions)
     options.cache = not no_cache
     weights = Weights.parse(config["mqm_weights"])
+    if report_dir:
+        check_report_folder(report_dir, paths)
+    if output:
+        check_output_file(output, _explicit_files(paths), "--output")
     result = execute(options, quiet=quiet)
+    if output:
+        check_output_file(output, [d.path for d in result.documents], "--output")
     if not result.documents and not (options.diff and result.unchanged):
         raise UsageError(nothing_checked(result, verbose=verbose))
     report_path = write_html_report(result, report_dir, weights=weights, source_language=options.source_language) \
@@ -281,7 +292,9 @@ def baseline_create(ctx, paths, output, quiet, **params):
     config = effective_config(ctx, paths, params)
     config.set("baseline", None, "baseline create")
     options = run_options(config, paths, keep_text=False, report_dir=None, quiet=quiet)
+    check_output_file(output, _explicit_files(paths), "--output")
     result = execute(options, quiet=quiet)
+    check_output_file(output, [d.path for d in result.documents], "--output")
     n = write_baseline(result.findings, output)
     click.echo(f"baseline: {n} finding{'s' if n != 1 else ''} from {len(result.documents)} files recorded in {output}",
                err=True)

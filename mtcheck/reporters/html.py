@@ -8,7 +8,6 @@ import base64
 import hashlib
 import os
 import re
-import shutil
 from collections import Counter, defaultdict
 from datetime import datetime, timezone
 from importlib import resources
@@ -19,6 +18,7 @@ from markupsafe import Markup, escape
 
 from mtcheck import __version__
 from mtcheck.findings import Finding, Severity
+from mtcheck.ownership import previous_report_files, write_marker
 from mtcheck.pipeline import RunResult
 from mtcheck.scoring import Weights, penalty, per_thousand_words
 
@@ -140,10 +140,10 @@ def write_html_report(result: RunResult, out_dir: str | os.PathLike, *, weights:
     """Write ``index.html`` and ``docs/*.html`` under ``out_dir``; returns the index path."""
     weights = weights or Weights()
     out = Path(out_dir)
+    stale = previous_report_files(out) if out.is_dir() else []  # pages of an earlier run: ours, by the manifest
     docs_dir = out / "docs"
-    if docs_dir.exists():
-        shutil.rmtree(docs_dir)  # pages of an earlier run; the folder is ours
     docs_dir.mkdir(parents=True, exist_ok=True)
+    written: list[str] = []
     env = _environment()
     css, js = _asset("report.css"), _asset("report.js")
     common = {"css": Markup(css), "js": Markup(js), "style_hash": _csp_hash(css), "script_hash": _csp_hash(js),
@@ -179,6 +179,7 @@ def write_html_report(result: RunResult, out_dir: str | os.PathLike, *, weights:
         html = doc_template.render(doc=row, pieces=pieces(doc.file_text, ids), data=data, index_href="../index.html",
                                    source_pieces=None, source_text="", rendered=view, outside=outside, **common)
         (out / row["href"]).write_text(html, encoding="utf-8")
+        written.append(row["href"])
     rows.sort(key=lambda r: (-r["penalty_per_kw"], r["path"]))
     by_cat: dict[str, Counter] = defaultdict(Counter)
     for f in result.findings:
@@ -192,4 +193,10 @@ def write_html_report(result: RunResult, out_dir: str | os.PathLike, *, weights:
         generated=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), **common)
     index_path = out / "index.html"
     index_path.write_text(index, encoding="utf-8")
+    written.append("index.html")
+    keep = {(out / w).resolve() for w in written}
+    for path in stale:
+        if path not in keep:
+            path.unlink(missing_ok=True)
+    write_marker(out, written, __version__)
     return index_path
