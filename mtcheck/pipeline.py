@@ -17,7 +17,7 @@ from mtcheck.document.outline import outline
 from mtcheck.engines.base import CheckContext, Engine
 from mtcheck.engines.rules import RulesEngine, load_rules
 from mtcheck.engines.rules.cache import RuleResultCache, cache_dir
-from mtcheck.engines.rules.engine import id_matches, select_rules
+from mtcheck.engines.rules.engine import select_rules
 from mtcheck.filters.baseline import filter_baseline
 from mtcheck.filters.changed import changed_lines, is_changed
 from mtcheck.filters.suppressions import apply_suppressions
@@ -25,6 +25,7 @@ from mtcheck.errors import InputError
 from mtcheck.findings import Finding, Severity
 from mtcheck.readers import COMMENTED_FORMATS, read_document
 from mtcheck.readers.syntax import ReaderOptions
+from mtcheck.selection import Selector
 
 
 @dataclass
@@ -195,9 +196,8 @@ def run(options: RunOptions, *, progress: Callable[[int, int, str], None] | None
     rules = load_rules(options.rule_paths)
     ids = [r.id for r in rules]
     for kind, patterns in (("select", options.select), ("ignore", options.ignore)):
-        for pattern in patterns:
-            if not pattern.startswith(("LT", "mtcheck.")) and not any(id_matches(i, [pattern]) for i in ids):
-                result.warnings.append(f"--{kind} {pattern!r} matches no rule (see 'mtcheck rules')")
+        for pattern in Selector.of(patterns).unknown(ids):
+            result.warnings.append(f"--{kind} {pattern!r} matches no rule (see 'mtcheck rules')")
     cache = RuleResultCache(cache_dir() / "rules.sqlite3") if options.cache else None
     engines: list[Engine] = [RulesEngine(rules, cache, reading=options.reader_options.signature()),
                              *(options.engines or ())]
@@ -267,10 +267,10 @@ def _finish(path, doc: Document, select, ignore, own, others, *, options: RunOpt
     for future in others:
         findings.extend(future.result())
     findings = normalise(findings)
-    findings = [f for f in findings
-                if (not select or id_matches(f.rule, select)) and not (ignore and id_matches(f.rule, ignore))]
+    selector = Selector.of(select, ignore)
+    findings = [f for f in findings if selector.allows(f.rule)]
     if doc.format in COMMENTED_FORMATS:
-        kept, sups = apply_suppressions(findings, doc.file_text)
+        kept, sups = apply_suppressions(findings, doc.comments, doc.file_text)
         result.suppressed += len(findings) - len(kept)
         findings = kept
         if options.warn_unused_suppressions:

@@ -6,7 +6,7 @@ import click
 
 from mtcheck.cli import cli
 from mtcheck.engines.rules import load_rules
-from mtcheck.engines.rules.engine import id_matches
+from mtcheck.selection import matches_any as id_matches
 
 
 @cli.command("rules")

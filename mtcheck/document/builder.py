@@ -87,6 +87,7 @@ class DocumentBuilder:
         self._segments: list[Segment] = []
         self._length = 0
         self._blocks: list[tuple[int, int]] = []  # file spans of code blocks (shown in the report, not checked)
+        self._comments: list[tuple[int, int, str]] = []  # (file start, file end, body) of comments in the markup
         self._hidden: list[tuple[int, int]] = []  # file offsets of markup that is not read (link targets, tags)
         self._masks: list[Mask] = []
         self._mask_starts: list[int] = []
@@ -189,6 +190,11 @@ class DocumentBuilder:
         if source_end > source_start:
             self._blocks.append((self._file_offset(source_start), self._file_offset(source_end)))
 
+    def add_comment(self, source_start: int, source_end: int, body: str) -> None:
+        """A comment the parser found (HTML ``<!-- -->``, reStructuredText ``..``): where inline suppressions
+        live. Comments shown inside code are never reported here, so they suppress nothing."""
+        self._comments.append((self._file_offset(source_start), self._file_offset(source_end), body))
+
     def add_hidden(self, source_start: int, source_end: int) -> None:
         """Markup inside a sentence that is not read (a link target, a tag, a comment, a footnote reference):
         nothing in the checked text, and no finding may span it."""
@@ -264,4 +270,5 @@ class DocumentBuilder:
             warnings=list(self.warnings),
             hidden=sorted(self._hidden),
             code_blocks=sorted(self._blocks),
+            comments=sorted(self._comments),
         )

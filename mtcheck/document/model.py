@@ -53,6 +53,7 @@ class Document:
     warnings: list[str] = field(default_factory=list)
     hidden: list[tuple[int, int]] = field(default_factory=list)  # file spans of unread inline markup
     code_blocks: list[tuple[int, int]] = field(default_factory=list)  # file spans of code blocks (not checked)
+    comments: list[tuple[int, int, str]] = field(default_factory=list)  # (file start, end, body) of comments
 
     @cached_property
     def lines(self) -> LineIndex:

@@ -134,6 +134,13 @@ class _Reader(HTMLParser):
         if pos < len(data):
             self.b.add_text(data[pos:], base + pos)
 
+    def handle_comment(self, data):
+        start = self._offset()
+        end = start + len("<!--") + len(data) + len("-->")
+        if not self.skip_stack:
+            self.b.add_comment(start, end, data)
+        self.b.add_hidden(start, end)
+
     def _reference(self, raw_prefix: str, name: str):
         if self.skip_stack or self.code is not None:
             return

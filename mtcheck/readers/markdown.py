@@ -149,6 +149,9 @@ def _align_inline(b: DocumentBuilder, children, cursor: int, limit: int, code: l
                 b.add_placeholder(idx, end)
             elif name == "br":
                 b.add_derived(" ", idx, end)
+            elif tok.content.startswith("<!--"):
+                b.add_comment(idx, end, tok.content[4:-3] if tok.content.endswith("-->") else tok.content[4:])
+                b.add_hidden(idx, end)
             else:
                 b.add_hidden(idx, end)  # any other tag or comment: markup, not read
             cursor = end

@@ -139,6 +139,13 @@ def read_rst(builder: DocumentBuilder, options: ReaderOptions | None = None) -> 
                 end = builder.source.find("\n\n", idx)
                 builder.add_code_block(idx, len(builder.source) if end == -1 else end)
             return
+        if isinstance(node, nodes.comment) and node.rawsource.strip():
+            first = node.rawsource.split("\n", 1)[0]
+            idx = builder.source.find(first, aligner.floor)
+            if idx != -1:
+                dots = builder.source.rfind("..", 0, idx)
+                builder.add_comment(dots if dots != -1 else idx, idx + len(node.rawsource), node.rawsource)
+            return
         if isinstance(node, SKIP_BLOCKS):
             return
         for cls, kind in PROSE_BLOCKS.items():

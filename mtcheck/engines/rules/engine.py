@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import fnmatch
 from typing import Iterable, Sequence
 
 from mtcheck.document import Document
@@ -12,27 +11,17 @@ from mtcheck.engines.rules.regex import RegexTimeout
 from mtcheck.engines.rules.rule import Rule, RuleContext
 from mtcheck.engines.rules.templates import render
 from mtcheck.findings import Finding
+from mtcheck.selection import Selector, matches_any
 
 
 def id_matches(rule_id: str, patterns: Sequence[str]) -> bool:
-    """ruff-style selection: an exact id, a prefix ending at a dot ("en" selects "en.*"), or a glob."""
-    for pat in patterns:
-        if rule_id == pat or rule_id.startswith(pat.rstrip(".") + ".") or fnmatch.fnmatchcase(rule_id, pat):
-            return True
-    return False
+    """Kept for callers of the rule engine: the selector's matching (mtcheck.selection)."""
+    return matches_any(rule_id, patterns)
 
 
 def select_rules(rules: Iterable[Rule], select: Sequence[str] = (), ignore: Sequence[str] = ()) -> list[Rule]:
-    out = []
-    for rule in rules:
-        if rule.status == "deprecated":
-            continue
-        if select and not id_matches(rule.id, select):
-            continue
-        if ignore and id_matches(rule.id, ignore):
-            continue
-        out.append(rule)
-    return out
+    selector = Selector.of(select, ignore)
+    return [rule for rule in rules if rule.status != "deprecated" and selector.allows(rule.id)]
 
 
 class RulesEngine:

@@ -208,3 +208,15 @@ def test_english_loanwords_in_german_technical_prose(server, run_cli, tmp_path):
     text = "Das Layout des Grid-Containers wird mit einer Property festgelegt, die jedes Element erbt.\n"
     found = lt_findings(run_cli, tmp_path, "de.md", text, "--lang", "de")
     assert not [f for f in found if f["category"] == "Fluency/Spelling"], found
+
+
+def test_select_and_ignore_the_languagetool_prefix(server, run_cli, tmp_path):
+    text = "He go to school every day. The the bus was late.\n"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    def rules(*extra):
+        r = run_cli("a.txt", "--lang", "en", "--format", "json", "--fail-on", "never", "--no-report", *extra,
+                    cwd=tmp_path)
+        return {f["rule"].split(":")[0].split(".")[0] for f in json.loads(r.stdout)}
+    assert rules("--select", "LT") == {"LT"}
+    assert rules("--ignore", "LT") == {"common"}
+    assert rules() == {"LT", "common"}
