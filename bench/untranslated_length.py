@@ -11,11 +11,13 @@ as the rule counts them), on real text of ../shared/devdata:
 The length from which false alarms vanish while detection stays high is where the rule may be major
 (``major_words`` in rules/common/untranslated-sentence.yml); shorter sentences stay minor.
 
-    python bench/untranslated_length.py
+    python bench/untranslated_length.py           # by length, at the rule's thresholds
+    python bench/untranslated_length.py --short   # sentences of 6-9 words at stricter thresholds
 """
 
 from __future__ import annotations
 
+import sys
 from collections import defaultdict
 from pathlib import Path
 
@@ -82,7 +84,28 @@ def doc_sentences(folder: Path, limit: int = 6000) -> list[str]:
     return list(dict.fromkeys(out))[:limit]
 
 
+def short_thresholds() -> None:
+    """For sentences of 6-9 words: false alarms and detections at stricter confidence thresholds."""
+    docs = DEVDATA.parent / "realdocs"
+    short = lambda xs: [x for x in xs if 6 <= words(x) <= 9]  # noqa: E731
+    fa = short(doc_sentences(docs / "rust-book-en", 4000) + doc_sentences(docs / "react-reference" / "en", 4000))
+    en_src, de_mt = short(lines("sources/ende/ted/*.txt")), short(lines("mqm/ende/ted/*/*.txt"))
+    conf = [langid.confidences_many(x) for x in (fa, en_src, de_mt)]
+    print("\nSentences of 6-9 words, by threshold (other language at least / own language at most)")
+    print("| thresholds | false alarms (edited English docs) | English in German found | German in English found |")
+    print("|---|---|---|---|")
+    for mc, mo in [(0.97, 0.01), (0.99, 0.001), (0.995, 0.0005), (0.999, 0.0001)]:
+        def flag(c, own):
+            best = max(c.items(), key=lambda kv: kv[1])
+            return c.get(own, 0) <= mo and best[0] != own and best[1] >= mc
+        cells = [f"{sum(flag(c, own) for c in cs)} of {len(cs)}" for cs, own in zip(conf, ("en", "de", "en"))]
+        print(f"| {mc} / {mo} | " + " | ".join(cells) + " |")
+
+
 def main() -> None:
+    if "--short" in sys.argv:
+        short_thresholds()
+        return
     en_mt = lines("mqm/zhen/ted/*/*.txt")
     de_mt = lines("mqm/ende/ted/*/*.txt")
     en_src = lines("sources/ende/ted/*.txt")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import threading
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -63,6 +64,16 @@ class DocumentStats:
     outline: list | None = field(default=None, repr=False)  # blocks for a rendered view (Markdown, MDX, rST)
 
 
+@dataclass(frozen=True)
+class Gap:
+    """Something an engine could not check: the run is incomplete."""
+
+    path: str
+    engine: str
+    message: str
+    paragraphs: int = 0
+
+
 @dataclass
 class RunResult:
     findings: list[Finding] = field(default_factory=list)
@@ -74,6 +85,12 @@ class RunResult:
     suppressed: int = 0  # findings hidden by inline suppressions
     unchanged: int = 0  # files left out by --diff
     rules: dict = field(default_factory=dict)  # id -> Rule of the rules loaded (SARIF describes them)
+    gaps: list[Gap] = field(default_factory=list)  # what was not checked: a run with gaps is incomplete
+    unidentified: list[str] = field(default_factory=list)  # documents whose language could not be told
+
+    @property
+    def complete(self) -> bool:
+        return not self.gaps
 
     def count(self, at_least: Severity) -> int:
         return sum(1 for f in self.findings if f.severity >= at_least)
@@ -248,8 +265,10 @@ def _check_files(files, options: RunOptions, engines: list[Engine], root: Path, 
         ignore = tuple(list(options.ignore) + list(extra.get("ignore", [])))
         doc.language = resolve_language(doc, extra.get("lang", options.language))
         doc.source_language = extra.get("source_lang", options.source_language)
+        if doc.language is None:
+            result.unidentified.append(display)
         context = CheckContext(source_language=doc.source_language, warn=result.warnings.append,
-                               select=select, ignore=ignore)
+                               select=select, ignore=ignore, gap=_gap_recorder(result, display))
         others = [pool.submit(lambda e=e, d=doc, c=context: list(e.check(d, c))) for e in engines[1:]]
         own = list(engines[0].check(doc, context))
         pending.append((path, doc, select, ignore, own, others))
@@ -259,6 +278,15 @@ def _check_files(files, options: RunOptions, engines: list[Engine], root: Path, 
         _finish(*pending.popleft(), options=options, changed=changed, result=result)
     if progress:
         progress(total, total, "")
+
+
+def _gap_recorder(result: RunResult, path: str):
+    lock = threading.Lock()
+
+    def gap(message: str, paragraphs: int = 0, engine: str = "languagetool") -> None:
+        with lock:
+            result.gaps.append(Gap(path, engine, message, paragraphs))
+    return gap
 
 
 def _finish(path, doc: Document, select, ignore, own, others, *, options: RunOptions, changed,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -37,6 +38,8 @@ class Weights:
                 values[key] = float(value)
             except ValueError:
                 raise UsageError(f"MQM weight {key} needs a number, not {value!r}") from None
+            if not math.isfinite(values[key]) or values[key] < 0:
+                raise UsageError(f"MQM weight {key} must be a finite number of 0 or more, not {value.strip()!r}")
         return cls(**values)
 
     def of(self, finding: Finding) -> float:

@@ -56,6 +56,8 @@ def check_options(f):
         click.option("--mqm-weights", "mqm_weights", metavar="SPEC",
                      help="MQM weights, e.g. 'minor=1,major=5,critical=25,minor_punctuation=0.1,non_translation=25'."),
         click.option("--lt/--no-lt", "lt", default=None, help="Run the LanguageTool pass [default: on]."),
+        click.option("--lt-optional", "lt_optional", is_flag=True, default=None,
+                     help="Go on when LanguageTool cannot check everything; outputs record the gap (exit 2 otherwise)."),
         click.option("--lt-server", "lt_server", metavar="URL", help="Use this LanguageTool server instead of the local one."),
         click.option("--lt-level", "lt_level", type=click.Choice(["default", "picky"]),
                      help="picky turns on LanguageTool's style hints."),
@@ -80,6 +82,8 @@ def effective_config(ctx: click.Context, paths, params: dict) -> Config:
             if name == "rules":
                 value = [os.path.abspath(v) for v in value]
         config.set(name, value, "command line")
+    if params.get("lt_optional"):
+        config.set("lt_required", False, "command line (--lt-optional)")
     for key in ("lang", "source_lang"):
         value = config[key]
         if value and not LANGUAGE_CODE.match(value):
@@ -89,13 +93,14 @@ def effective_config(ctx: click.Context, paths, params: dict) -> Config:
 
 
 def run_options(config: Config, paths, *, keep_text: bool, report_dir: str | None, quiet: bool,
-                diff: str | None = None, diff_scope: str = "lines", warn_unused: bool = False) -> RunOptions:
+                diff: str | None = None, diff_scope: str = "lines", warn_unused: bool = False,
+                cache: bool = True) -> RunOptions:
     engines = []
     if config["lt"]:
         say = (lambda message: None) if quiet else (lambda message: click.echo(f"mtcheck: {message}", err=True))
         engines.append(build_languagetool(paths, server=config["lt_server"], level=config["lt_level"], say=say,
                                           enable=config["lt_enable"], disable=config["lt_disable"],
-                                          word_files=config["words"], lt_path=config["lt_path"]))
+                                          word_files=config["words"], lt_path=config["lt_path"], cache=cache))
     fail_on = config["fail_on"]
     return RunOptions(
         paths=list(paths),
@@ -143,6 +148,23 @@ def execute(options: RunOptions, *, quiet: bool):
             engine.close()
 
 
+def incomplete_message(result, *, lt_required: bool) -> str:
+    """Why the run must count as failed to complete (exit 2), or "" when it may stand: gaps of the LanguageTool
+    pass unless it is optional, and any other engine's gaps (a rule that timed out)."""
+    gaps = [g for g in result.gaps if lt_required or g.engine != "languagetool"]
+    if not gaps:
+        return ""
+    by_file: dict[str, int] = {}
+    for g in gaps:
+        by_file[g.path] = by_file.get(g.path, 0) + g.paragraphs
+    files = ", ".join(f"{p} ({n} paragraph{'s' if n != 1 else ''})" if n else p
+                      for p, n in list(by_file.items())[:10])
+    more = f" and {len(by_file) - 10} more" if len(by_file) > 10 else ""
+    hint = " (--lt-optional accepts an incomplete LanguageTool pass)" if any(
+        g.engine == "languagetool" for g in gaps) else ""
+    return f"the run is incomplete: {gaps[0].message}; not fully checked: {files}{more}{hint}"
+
+
 def _explicit_files(paths) -> list[str]:
     return [p for p in paths if os.path.isfile(p)]
 
@@ -187,7 +209,7 @@ def nothing_checked(result, *, verbose: bool) -> str:
 @click.option("--diff-scope", type=click.Choice(["lines", "files"]), default="lines", show_default=True,
               help="With --diff: report findings on changed lines only, or anywhere in changed files.")
 @click.option("--warn-unused-suppressions", is_flag=True, help="Report suppression comments that suppress nothing.")
-@click.option("--no-cache", is_flag=True, help="Do not read or write the rule engine's result cache.")
+@click.option("--no-cache", is_flag=True, help="Do not read or write any result cache (rule engine, LanguageTool).")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only: no summary, no warnings.")
 @click.option("-v", "--verbose", is_flag=True, help="Also list skipped files and detected languages.")
 @click.pass_context
@@ -199,7 +221,7 @@ def check_command(ctx, paths, fmt, output, report, no_report, diff, diff_scope, 
         config.set("report", report, "command line")
     report_dir = None if no_report or not config["report"] else config["report"]
     options = run_options(config, paths, keep_text=report_dir is not None, report_dir=report_dir, quiet=quiet,
-                          diff=diff, diff_scope=diff_scope, warn_unused=warn_unused_suppressions)
+                          diff=diff, diff_scope=diff_scope, warn_unused=warn_unused_suppressions, cache=not no_cache)
     options.cache = not no_cache
     weights = Weights.parse(config["mqm_weights"])
     if report_dir:
@@ -224,6 +246,7 @@ def check_command(ctx, paths, fmt, output, report, no_report, diff, diff_scope, 
         click.echo(rendered, nl=False)
     failed, why = evaluate_gate(result, fail_on=options.fail_on, max_penalty=config["max_penalty"],
                                 scope=config["penalty_scope"], weights=weights)
+    incomplete = incomplete_message(result, lt_required=config["lt_required"])
     err = click.get_text_stream("stderr")
     if output and fmt != "text" and not quiet:
         click.echo(REPORTERS["text"](result, color=err.isatty()), nl=False, err=True)
@@ -248,6 +271,9 @@ def check_command(ctx, paths, fmt, output, report, no_report, diff, diff_scope, 
             click.echo(f"{fmt}: {output}", err=True)
         if report_path is not None:
             click.echo(f"report: {report_path}", err=True)
+    if incomplete:
+        click.echo(f"mtcheck: error: {incomplete}", err=True)
+        sys.exit(2)
     sys.exit(1 if failed else 0)
 
 
@@ -295,6 +321,9 @@ def baseline_create(ctx, paths, output, quiet, **params):
     check_output_file(output, _explicit_files(paths), "--output")
     result = execute(options, quiet=quiet)
     check_output_file(output, [d.path for d in result.documents], "--output")
+    incomplete = incomplete_message(result, lt_required=config["lt_required"])
+    if incomplete:
+        raise UsageError(f"no baseline written: {incomplete}")
     n = write_baseline(result.findings, output)
     click.echo(f"baseline: {n} finding{'s' if n != 1 else ''} from {len(result.documents)} files recorded in {output}",
                err=True)

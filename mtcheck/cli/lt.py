@@ -32,17 +32,19 @@ def find_word_lists(paths: Sequence[str]) -> list[Path]:
 
 def build_languagetool(paths: Sequence[str], *, server: str | None, level: str, say: Callable[[str], None],
                        enable: Sequence[str] = (), disable: Sequence[str] = (),
-                       word_files: Sequence[str] = (), lt_path: str | None = None) -> LanguageToolEngine:
+                       word_files: Sequence[str] = (), lt_path: str | None = None,
+                       cache: bool = True) -> LanguageToolEngine:
     settings = LanguageToolSettings(
         server_url=server or os.environ.get("MTCHECK_LT_SERVER") or None,
         level=level,
         enabled_rules=tuple(enable),
         disabled_rules=tuple(disable),
         words=load_word_list(find_word_lists(paths) + [Path(w) for w in word_files]),
-        cache_path=lt_home() / "cache" / "results.sqlite3",
+        cache_path=lt_home() / "cache" / "results.sqlite3" if cache else None,
         threads=max(2, os.cpu_count() or 2),
         idle_timeout=int(os.environ.get("MTCHECK_LT_IDLE", "1800")),
         lt_path=lt_path,
+        timeout=float(os.environ.get("MTCHECK_LT_TIMEOUT", "60")),
     )
     return LanguageToolEngine(settings, say=say)
 

@@ -31,6 +31,8 @@ KEYS: tuple[Key, ...] = (
         ("overall", "document")),
     Key("mqm_weights", "str", None, "MQM weights, e.g. 'minor=1,major=5,critical=25,minor_punctuation=0.1'"),
     Key("lt", "bool", True, "run the LanguageTool pass"),
+    Key("lt_required", "bool", True, "a run whose LanguageTool pass could not check everything exits 2; false: "
+        "it goes on, and every output records the gap (--lt-optional)"),
     Key("lt_server", "str", None, "URL of a shared LanguageTool server (default: the local one mtcheck manages)"),
     Key("lt_path", "str", None, "an unpacked LanguageTool to use instead of fetching one (like LTP_JAR_DIR_PATH)"),
     Key("lt_level", "choice", "default", "'picky' adds LanguageTool's style hints", ("default", "picky")),

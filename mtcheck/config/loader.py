@@ -7,6 +7,7 @@ none is given) wins, as in ruff: ``mtcheck.toml``, then ``pyproject.toml`` with 
 from __future__ import annotations
 
 import configparser
+import math
 import re
 import os
 import tomllib
@@ -64,7 +65,10 @@ def _coerce(key: str, value: Any, where: str) -> Any:
         if spec.kind == "float":
             if isinstance(value, bool):
                 raise TypeError("a number")
-            return float(value)
+            number = float(value)
+            if not math.isfinite(number) or number < 0:
+                raise ValueError("a finite number of 0 or more")
+            return number
         if spec.kind == "bool":
             if isinstance(value, bool):
                 return value

@@ -11,7 +11,7 @@ import re
 _CAMEL = re.compile(r"^[a-z]+[A-Z0-9][A-Za-z0-9]*$|^[A-Z][a-z0-9]+[A-Z][A-Za-z0-9]*$")  # useState, JavaScript
 _INNER_CAPS = re.compile(r"^[A-Za-z]*[a-z][A-Z][A-Za-z]*$")  # iPhone, GitHub, WebAssembly
 _SNAKE = re.compile(r"^[A-Za-z0-9]+(?:_[A-Za-z0-9]+)+$")  # max_width, __init__
-_DOTTED = re.compile(r"^\.?[\w-]+(?:\.[\w-]+)+(?:\(\))?$")  # Element.click, index.md, .gitignore
+_DOTTED = re.compile(r"^\.?[\w-]+(?:\.[\w-]+)+(?:\(\))?$|^\.[A-Za-z0-9]+$")  # Element.click, index.md, .rs
 _FLAG = re.compile(r"^--?[A-Za-z][\w-]*$")  # --force, -v
 _UNIT = re.compile(r"^\d+(?:[.,]\d+)?[A-Za-zµ%°]+$")  # 10px, 2.5em, 100ms
 _ACRONYM = re.compile(r"^[A-Z0-9]{2,}s?$")  # HTTP, URLs, CSS3

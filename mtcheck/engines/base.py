@@ -18,6 +18,8 @@ class CheckContext:
     warn: Callable[[str], None] = field(default=lambda message: None)
     select: tuple[str, ...] = ()  # rule ids/prefixes/globs for this document (engines may pre-filter)
     ignore: tuple[str, ...] = ()
+    #: what an engine could not check in this document (message, paragraphs): the run is then incomplete
+    gap: Callable[[str, int], None] = field(default=lambda message, paragraphs: None)
 
 
 class Engine(Protocol):

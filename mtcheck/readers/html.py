@@ -36,8 +36,10 @@ _JSX_NAME = re.compile(r"<\s*/?\s*([A-Z][\w.]*)")
 
 
 class _Reader(HTMLParser):
-    def __init__(self, builder: DocumentBuilder, base: int = 0, fragment: str | None = None):
+    def __init__(self, builder: DocumentBuilder, base: int = 0, fragment: str | None = None, inline=None):
         super().__init__(convert_charrefs=False)
+        #: for JSX/HTML blocks inside Markdown: text between tags is Markdown (MDX reads it so), read by this
+        self.inline = inline
         self.b = builder
         self.base = base
         self.lines = LineIndex(builder.source if fragment is None else fragment)
@@ -121,6 +123,9 @@ class _Reader(HTMLParser):
         if self.skip_stack or self.code is not None or not data:
             return
         base = self._offset()
+        if self.inline is not None:
+            self.inline(base, base + len(data))
+            return
         pos = 0
         for m in _SPACE.finditer(data):
             if m.start() > pos:
@@ -169,10 +174,13 @@ def read_html(builder: DocumentBuilder, options: ReaderOptions | None = None) ->
     return builder.build()
 
 
-def read_html_fragment(builder: DocumentBuilder, start: int, end: int) -> None:
-    """Read ``builder.source[start:end]`` (an HTML or JSX block inside Markdown) into the builder."""
-    fragment = builder.source[start:end]
-    reader = _Reader(builder, base=start, fragment=fragment)
+def read_html_fragment(builder: DocumentBuilder, start: int, end: int, inline=None,
+                       fragment: str | None = None) -> None:
+    """Read ``builder.source[start:end]`` (an HTML or JSX block inside Markdown) into the builder; ``inline``
+    reads the text between tags (as Markdown). ``fragment``, of the same length, is what the HTML parser sees
+    (Markdown code spans blanked out, so that `<script>` in backticks is not taken for a tag)."""
+    fragment = builder.source[start:end] if fragment is None else fragment
+    reader = _Reader(builder, base=start, fragment=fragment, inline=inline)
     reader.feed(fragment)
     reader.close()
     if reader.code is not None:  # an inline code element left open at the end of the block

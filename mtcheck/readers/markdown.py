@@ -35,6 +35,9 @@ _KINDS = {"heading_open": "heading", "th_open": "cell", "td_open": "cell", "list
 CODE_TAGS = frozenset({"code", "kbd", "samp", "var", "tt", "math", "svg", "script", "style"})
 #: Void elements that stand in a sentence as a word.
 WORD_TAGS = frozenset({"img", "input", "embed"})
+#: Braces in an .md page that hold JavaScript, not prose: a string, a member access or call, a comment.
+_JS_EXPRESSION = re.compile(r"""\s*(?:'[^'\n]*'|"[^"\n]*"|`[^`]*`|[A-Za-z_$][\w$]*(?:\.[\w$]+)+(?:\(.*\))?|"""
+                            r"""[A-Za-z_$][\w$]*\(.*\)|/\*[\s\S]*\*/)\s*$""")
 _TAG = re.compile(r"<\s*(/)?\s*([A-Za-z][\w.:-]*)")
 _ESM = re.compile(r"^(?:import\s(?:[\s\S]*\sfrom\s+)?['\"]|export\s+(?:default\b|const\b|let\b|var\b|function\b|"
                   r"async\b|class\b|\{|\*))")
@@ -189,9 +192,16 @@ def read_markdown(builder: DocumentBuilder, options: ReaderOptions | None = None
     # code blocks and fences: template syntax inside them is an example, not markup
     code = [(lines.line_start(t.map[0] + 1), lines.line_start(t.map[1] + 1))
             for t in tokens if t.type in ("fence", "code_block") and t.map]
-    masks = token_masks(src, options, markdown=True, code=code + _code_spans(src))
+    spans = _code_spans(src)
+    masks = token_masks(src, options, markdown=True, code=code + spans)
+    expressions = mdx_expressions(src, code + spans)
     if mdx:
-        masks += mdx_expressions(src, code + _code_spans(src))
+        masks += expressions
+    else:  # in an .md page, {expressions} are JSX inside HTML/JSX blocks, or where they can only be code
+        blocks = [(lines.line_start(t.map[0] + 1), lines.line_start(t.map[1] + 1))
+                  for t in tokens if t.type == "html_block" and t.map]
+        masks += [m for m in expressions
+                  if any(a <= m.start < b for a, b in blocks) or _JS_EXPRESSION.match(src, m.start + 1, m.end - 1)]
     builder.set_masks(masks)
     kinds: list[str] = []
     region = None
@@ -213,7 +223,11 @@ def read_markdown(builder: DocumentBuilder, options: ReaderOptions | None = None
         if tok.type == "html_block" and tok.map is not None:
             start, stop = lines.line_start(tok.map[0] + 1), lines.line_start(tok.map[1] + 1)
             builder.end_segment(kinds[-1] if kinds else "paragraph")
-            read_html_fragment(builder, start, stop)
+            raw = src[start:stop]
+            blanked = _CODE_SPAN.sub(lambda m: m.group(1) + "x" * (len(m.group()) - 2 * len(m.group(1)))
+                                     + m.group(1), raw)
+            read_html_fragment(builder, start, stop, inline=lambda a, b: _inline_markdown(builder, a, b, inline_code),
+                               fragment=blanked)
             continue
         if tok.type != "inline" or tok.map is None:
             continue
@@ -226,6 +240,17 @@ def read_markdown(builder: DocumentBuilder, options: ReaderOptions | None = None
         cursor = _align_inline(builder, tok.children or [], cursor, stop, inline_code)
         builder.end_segment(kinds[-1] if kinds else "paragraph")
     return builder.build()
+
+
+def _inline_markdown(builder: DocumentBuilder, start: int, end: int, code: list) -> None:
+    """Text between the tags of an HTML/JSX block, read as inline Markdown (MDX does; GitHub renders the same
+    after a blank line): code spans, links and emphasis inside a ``<Note>`` are markup, not prose."""
+    text = builder.source[start:end]
+    if not text.strip():
+        builder.add_derived(" ", start, end) if text else None
+        return
+    tokens = _PARSER.parseInline(text)
+    _align_inline(builder, tokens[0].children or [] if tokens else [], start, end, code)
 
 
 def read_mdx(builder: DocumentBuilder, options: ReaderOptions | None = None) -> Document:

@@ -26,4 +26,6 @@ def render_github(result: RunResult, *, color: bool = False, fail_on: Severity |
         message = f.message + (f" → {f.suggestions[0]}" if f.suggestions else "")
         lines.append(f"::{level} file={_prop(f.path)},line={f.line},col={f.column},endLine={f.end_line},"
                      f"endColumn={f.end_column},title={_prop(f.rule)}::{_data(message)}")
+    for g in result.gaps:
+        lines.append(f"::error file={_prop(g.path)},title=mtcheck.incomplete::{_data('Not fully checked: ' + g.message)}")
     return "\n".join(lines) + ("\n" if lines else "")

@@ -177,7 +177,8 @@ def write_html_report(result: RunResult, out_dir: str | os.PathLike, *, weights:
             shown = {x for group in re.findall(r'data-ids="([^"]*)"', str(view)) for x in group.split()}
             outside = sum(1 for fid, _ in ids if fid not in shown)
         html = doc_template.render(doc=row, pieces=pieces(doc.file_text, ids), data=data, index_href="../index.html",
-                                   source_pieces=None, source_text="", rendered=view, outside=outside, **common)
+                                   source_pieces=None, source_text="", rendered=view, outside=outside,
+                                   gaps=[g for g in result.gaps if g.path == doc.path], **common)
         (out / row["href"]).write_text(html, encoding="utf-8")
         written.append(row["href"])
     rows.sort(key=lambda r: (-r["penalty_per_kw"], r["path"]))
@@ -189,7 +190,7 @@ def write_html_report(result: RunResult, out_dir: str | os.PathLike, *, weights:
                "penalty": total_points, "penalty_per_kw": per_thousand_words(total_points, result.words)}
     index = env.get_template("index.html.j2").render(
         summary=summary, documents=rows, by_category=sorted(by_cat.items()), severities=SEVERITIES,
-        weights=weights.describe(), skipped=result.skipped,
+        weights=weights.describe(), skipped=result.skipped, gaps=result.gaps,
         generated=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), **common)
     index_path = out / "index.html"
     index_path.write_text(index, encoding="utf-8")

@@ -7,5 +7,17 @@ import json
 from mtcheck.pipeline import RunResult
 
 
+#: The rule id of an entry that records what a run could not check (the run is incomplete).
+INCOMPLETE = "mtcheck.incomplete"
+
+
+def gap_entry(gap) -> dict:
+    """A gap in the shape of a finding (the same keys), neutral so that it never changes the MQM score."""
+    return {"path": gap.path, "line": 1, "column": 1, "end_line": 1, "end_column": 1, "start": 0, "end": 0,
+            "rule": INCOMPLETE, "category": "Other", "severity": "neutral", "message": gap.message,
+            "suggestions": [], "engine": gap.engine}
+
+
 def render_json(result: RunResult, *, color: bool = False, fail_on=None, **_) -> str:
-    return json.dumps([f.to_json() for f in result.findings], ensure_ascii=False, indent=2) + "\n"
+    entries = [f.to_json() for f in result.findings] + [gap_entry(g) for g in result.gaps]
+    return json.dumps(entries, ensure_ascii=False, indent=2) + "\n"

@@ -16,8 +16,17 @@ def render_junit(result: RunResult, *, color: bool = False, fail_on: Severity | 
     suites = ET.Element("testsuites", name="mtcheck")
     suite = ET.SubElement(suites, "testsuite", name="mtcheck", tests=str(len(result.documents)))
     failures = 0
+    errors = 0
+    gaps = defaultdict(list)
+    for g in result.gaps:
+        gaps[g.path].append(g)
     for doc in result.documents:
         case = ET.SubElement(suite, "testcase", classname="mtcheck", name=doc.path, file=doc.path)
+        if gaps.get(doc.path):
+            errors += 1
+            el = ET.SubElement(case, "error", type="mtcheck.incomplete",
+                               message=f"{doc.path}: not fully checked: {gaps[doc.path][0].message}")
+            el.text = "\n".join(g.message for g in gaps[doc.path])
         failing = [f for f in by_path.get(doc.path, []) if fail_on is not None and f.severity >= fail_on]
         for f in failing:
             el = ET.SubElement(case, "failure", type=f.rule,
@@ -33,7 +42,7 @@ def render_junit(result: RunResult, *, color: bool = False, fail_on: Severity | 
         case = ET.SubElement(suite, "testcase", classname="mtcheck", name=path)
         ET.SubElement(case, "skipped", message=reason)
     suite.set("failures", str(failures))
-    suite.set("errors", "0")
+    suite.set("errors", str(errors))
     suite.set("skipped", str(len(result.skipped)))
     suite.set("tests", str(len(result.documents) + len(result.skipped)))
     ET.indent(suites)

@@ -71,6 +71,15 @@ def render_sarif(result: RunResult, *, color: bool = False, fail_on=None, rules_
             "tool": {"driver": {"name": "mtcheck", "version": __version__, "informationUri": "https://pypi.org/project/mtcheck/",
                                 "rules": descriptors}},
             "columnKind": "unicodeCodePoints",
+            "invocations": [{
+                "executionSuccessful": result.complete,
+                "toolExecutionNotifications": [{
+                    "level": "error",
+                    "descriptor": {"id": "mtcheck.incomplete"},
+                    "message": {"text": f"Not fully checked: {g.message}"},
+                    "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(g.path)}}}],
+                } for g in result.gaps],
+            }],
             "results": results,
             "properties": {"signature": result.signature, "words": result.words,
                            "documents": len(result.documents)},

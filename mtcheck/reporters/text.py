@@ -48,6 +48,15 @@ def render_summary(result: RunResult, *, verdict: str = "", failed: bool = False
     hidden = [(result.baselined, "in the baseline"), (result.suppressed, "suppressed inline"),
               (result.unchanged, "unchanged files not checked")]
     summary += "".join(f"; {n} {what}" for n, what in hidden if n)
+    if result.unidentified:
+        n = len(result.unidentified)
+        summary += f"; language unknown in {n} file{'s' if n != 1 else ''} (checked by language-neutral rules only)"
+    if result.gaps:
+        files = len({g.path for g in result.gaps})
+        lost = sum(g.paragraphs for g in result.gaps)
+        what = f"INCOMPLETE: {files} file{'s' if files != 1 else ''} not fully checked" + (
+            f" ({lost} paragraph{'s' if lost != 1 else ''})" if lost else "")
+        summary += f"; {click.style(what, fg='red') if color else what}"
     if verdict:
         summary += f"; {click.style(verdict, fg='red' if failed else 'green') if color else verdict}"
     return summary + "."

@@ -21,10 +21,23 @@ class ResultCache:
         return hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
 
     def get_many(self, keys: list[str]) -> dict[str, list]:
-        return {k: json.loads(v) for k, v in self._store.get_many(keys).items()}
+        out = {}
+        for k, v in self._store.get_many(keys).items():
+            try:
+                value = json.loads(v)
+            except ValueError:
+                continue  # a damaged row: the paragraph is sent again and the row replaced
+            if isinstance(value, list) and all(_valid_match(m) for m in value):
+                out[k] = value
+        return out
 
     def put_many(self, items: dict[str, list]) -> None:
         self._store.put_many({k: json.dumps(v, ensure_ascii=False) for k, v in items.items()})
 
     def close(self) -> None:
         self._store.close()
+
+
+def _valid_match(m) -> bool:
+    return (isinstance(m, dict) and isinstance(m.get("offset"), int) and isinstance(m.get("length"), int)
+            and isinstance(m.get("rule"), dict) and isinstance(m["rule"].get("id"), str))

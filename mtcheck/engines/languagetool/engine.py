@@ -40,12 +40,22 @@ QUIET_RULES = (
     "NO_COMMA_BEFORE_INDIRECT_QUESTION", "PRP_COMMA", "EN_SPECIFIC_CASE",
     # German: recommended (not required) spellings, case hints, idiom suggestions
     "DE_CASE", "EMPFOHLENE_ZUSAMMENSCHREIBUNG", "HIGH_SCHOOL", "SCHIEFGEHEN",
+    # typography and style preferences that edited documentation does not follow (measured on
+    # ../shared/realdocs, bench/realdocs.py): en dash in "Listing 10-13", "to-do", a comma after "Otherwise"
+    "HYPHEN_TO_EN", "TO_DO_HYPHEN", "SENT_START_CONJUNCTIVE_LINKING_ADVERB_COMMA",
+    # Spanish: "sólo" for "solo" is a preference of the RAE since 2010, still accepted; reviewed translations use it
+    "SOLO",
+    # German: "Kryptographie" for "Kryptografie", both in the Duden
+    "F_ANSTATT_PH",
 )
 #: A word a speller rejects is still correct when another national variant accepts it ("realise", "rumours").
 OTHER_VARIANTS = {"en-US": ("en-GB",), "en-GB": ("en-US",), "pt-PT": ("pt-BR",), "pt-BR": ("pt-PT",),
                   "de-DE": ("de-CH",), "de-AT": ("de-DE",), "de-CH": ("de-DE",)}
 #: Rules that misread a headline (no final stop is normal there).
 HEADLINE_SKIP = {"PUNCTUATION_PARAGRAPH_END", "UPPERCASE_SENTENCE_START"}
+#: Rules that misread the start of a list item or a table cell, which documentation often begins in lower case
+#: ("**optional** `name`: a string"); later sentences of the item are still checked.
+ITEM_START_SKIP = {"UPPERCASE_SENTENCE_START"}
 MAX_SUGGESTIONS = 5
 #: Punctuation around a token that is not part of it ("(foo.bar)," → "foo.bar").
 TOKEN_EDGES = ".,;:!?()[]{}\"'“”‘’«»"
@@ -54,8 +64,21 @@ TOKEN_EDGES = ".,;:!?()[]{}\"'“”‘’«»"
 #: ~5 ms of checking here, one request per batch brings the pass to the server's own speed.
 BATCH_CHARS = 12_000
 PARAGRAPH_BREAK = "\n\n"
-RETRIES = 3
-TIMEOUT = 120.0
+RETRIES = 2
+#: Seconds one request may take (MTCHECK_LT_TIMEOUT): a batch takes a few seconds; a hung server never answers.
+TIMEOUT = 60.0
+#: Failed batches in a row after which the circuit opens: the rest of the run sends nothing more.
+BREAKER_FAILURES = 2
+#: Rules whose verdict on a paragraph depends on other paragraphs sent with it (quotes paired across paragraphs,
+#: a spelling kept coherent across a text): off, so a paragraph's findings never depend on the rest of the run.
+#: mtcheck's own balance and consistency rules do this work per paragraph and per document.
+CROSS_PARAGRAPH_RULES = (
+    "EN_UNPAIRED_BRACKETS", "EN_UNPAIRED_QUOTES", "DE_UNPAIRED_BRACKETS", "DE_UNPAIRED_QUOTES",
+    "ES_UNPAIRED_BRACKETS", "ES_UNPAIRED_QUOTES", "FR_UNPAIRED_BRACKETS", "FR_UNPAIRED_QUOTES",
+    "PT_UNPAIRED_BRACKETS", "IT_UNPAIRED_BRACKETS", "NL_UNPAIRED_BRACKETS", "UNPAIRED_BRACKETS",
+    "EN_WORD_COHERENCY", "DE_WORD_COHERENCY", "ES_WORD_COHERENCY", "PT_WORD_COHERENCY", "FR_WORD_COHERENCY",
+    "PARAGRAPH_REPEAT_BEGINNING_RULE",
+)
 
 
 @dataclass
@@ -69,6 +92,7 @@ class LanguageToolSettings:
     threads: int = 2
     lt_path: str | None = None
     idle_timeout: int = 1800
+    timeout: float = TIMEOUT
 
 
 def load_word_list(paths: Iterable[Path]) -> frozenset[str]:
@@ -94,11 +118,15 @@ class LanguageToolEngine:
         self._url: str | None = settings.server_url.rstrip("/") if settings.server_url else None
         self._version: str | None = None
         self._manager = None
+        self._state = None  # the local server this run uses (mtcheck's own)
         self._local = threading.local()
         self.cache = ResultCache(settings.cache_path)
         self.stats = {"paragraphs": 0, "cached": 0, "sent": 0}
         # the pipeline checks several documents at once from its threads
         self._lock = threading.Lock()
+        self._failures_in_row = 0
+        self._breaker_reason: str | None = None
+        self._restarted = False
 
     # -- server -----------------------------------------------------------------------------------------------
     def _ensure_server(self) -> str:
@@ -114,6 +142,7 @@ class LanguageToolEngine:
             state = self._manager.ensure_running()
             self._url = state.url
             self._version = state.version
+            self._state = state
         if self._version is None:
             from mtcheck.engines.languagetool.server import server_version
 
@@ -129,7 +158,7 @@ class LanguageToolEngine:
     def _settings_key(self) -> str:
         s = self.settings
         raw = json.dumps([s.level, sorted(s.enabled_rules), sorted(s.disabled_rules), list(PICKY_CATEGORIES),
-                          list(QUIET_RULES)])
+                          list(QUIET_RULES), list(CROSS_PARAGRAPH_RULES)])
         return hashlib.sha1(raw.encode()).hexdigest()[:12]
 
     # -- requests ---------------------------------------------------------------------------------------------
@@ -146,7 +175,7 @@ class LanguageToolEngine:
             p["level"] = "picky"
         else:
             p["disabledCategories"] = ",".join(PICKY_CATEGORIES)
-        disabled = set(self.settings.disabled_rules)
+        disabled = set(self.settings.disabled_rules) | set(CROSS_PARAGRAPH_RULES)
         if self.settings.level != "picky":
             disabled.update(QUIET_RULES)
         disabled -= set(self.settings.enabled_rules)
@@ -157,25 +186,89 @@ class LanguageToolEngine:
         return p
 
     def _post(self, params: dict) -> list:
+        """One request; a server error or a broken connection is tried again once. Raises ServerError."""
         last = None
         for attempt in range(RETRIES):
+            if self._breaker_reason is not None:
+                raise ServerError(self._breaker_reason)
             try:
-                r = self._session().post(f"{self._url}/v2/check", data=params, timeout=TIMEOUT)
+                r = self._session().post(f"{self._url}/v2/check", data=params, timeout=self.settings.timeout)
                 if r.status_code == 200:
-                    return [_slim(m) for m in r.json().get("matches", [])]
-                last = f"HTTP {r.status_code}: {r.text[:200].strip()}"
+                    try:
+                        return [_slim(m) for m in r.json().get("matches", [])]
+                    except (ValueError, AttributeError, TypeError) as exc:
+                        last = f"malformed answer from LanguageTool ({type(exc).__name__})"
+                        break
+                last = f"HTTP {r.status_code}: {' '.join(r.text[:200].split())}"
                 if r.status_code < 500 and r.status_code != 429:
                     break
+            except requests.Timeout:
+                last = f"no answer within {self.settings.timeout:g} s"
+                break  # a hung server will not answer a second time either
             except requests.RequestException as exc:
-                last = str(exc)
+                last = f"connection failed ({type(exc).__name__})"
             time.sleep(0.5 * (attempt + 1))
-        raise ServerError(f"LanguageTool at {self._url} failed: {last}")
+        raise ServerError(f"LanguageTool at {self._url}: {last}")
+
+    def _send(self, batches: list, language: str, mother: str | None) -> tuple[dict, list, str]:
+        """Send batches from the thread pool: (results by paragraph key, batches that failed, why). After
+        BREAKER_FAILURES failures in a row the circuit opens and the rest fail at once, so a dead or hung server
+        costs a bounded time, not a timeout per batch."""
+        fresh: dict[str, list] = {}
+        failed: list = []
+        reasons: list[str] = []
+
+        def work(batch: list[tuple[str, str]]):
+            try:
+                joined = PARAGRAPH_BREAK.join(text for _, text in batch)
+                part = _split_matches(batch, self._post(self._params(joined, language, mother)))
+            except ServerError as exc:
+                with self._lock:
+                    self._failures_in_row += 1
+                    if self._failures_in_row >= BREAKER_FAILURES and self._breaker_reason is None:
+                        self._breaker_reason = f"LanguageTool stopped answering ({exc})"
+                return None, batch, str(exc)
+            with self._lock:
+                self._failures_in_row = 0
+            return part, None, ""
+
+        with ThreadPoolExecutor(max_workers=max(1, self.settings.threads)) as pool:
+            for part, lost, why in pool.map(work, batches):
+                if part is not None:
+                    fresh.update(part)
+                else:
+                    failed.append(lost)
+                    reasons.append(why)
+        return fresh, failed, (reasons[0] if reasons else "")
+
+    def _restart_once(self, reason: str) -> bool:
+        """Restart the local server mtcheck manages, once per run, when it failed (never a shared one named by
+        URL). True when there is a fresh server to send the lost paragraphs to."""
+        with self._lock:
+            if self._manager is None or self._restarted:
+                return False
+            self._restarted = True
+            self.say(f"LanguageTool failed ({reason}); restarting the local server and sending again")
+            try:
+                state = self._manager.restart(self._state)
+            except ServerError as exc:
+                self._breaker_reason = f"LanguageTool could not be restarted: {exc}"
+                return False
+            self._url, self._version, self._state = state.url, state.version, state
+            self._failures_in_row = 0
+            self._breaker_reason = None
+            self._local = threading.local()  # sessions to the old server are useless
+            return True
 
     # -- the pass ---------------------------------------------------------------------------------------------
     def check(self, document: Document, context: CheckContext) -> Iterable[Finding]:
         if not document.segments or not document.language:
             return []
-        self._ensure_server()
+        try:
+            self._ensure_server()
+        except ServerError as exc:
+            context.gap(f"LanguageTool is not available: {exc}", len(document.segments))
+            return []
         if self._manager is not None:
             self._manager.touch()
         language = VARIANTS.get(document.language, document.language)
@@ -192,22 +285,15 @@ class LanguageToolEngine:
             self.stats["sent"] += len(todo)
         fresh: dict[str, list] = {}
         if todo:
-            errors: list[str] = []
-
-            def work(batch: list[tuple[str, str]]) -> dict[str, list]:
-                try:
-                    joined = PARAGRAPH_BREAK.join(text for _, text in batch)
-                    return _split_matches(batch, self._post(self._params(joined, language, mother)))
-                except ServerError as exc:
-                    errors.append(str(exc))
-                    return {}
-
-            with ThreadPoolExecutor(max_workers=max(1, self.settings.threads)) as pool:
-                for part in pool.map(work, _batches(list(todo.items()))):
-                    fresh.update(part)
+            batches = _batches(list(todo.items()))
+            fresh, failed, reason = self._send(batches, language, mother)
+            if failed and self._restart_once(reason):
+                again, failed, reason = self._send(failed, language, mother)
+                fresh.update(again)
             self.cache.put_many(fresh)
-            if errors:
-                context.warn(f"{document.path}: LanguageTool left some paragraphs unchecked: {errors[0]}")
+            if failed:
+                lost = sum(len(b) for b in failed)
+                context.gap(f"LanguageTool could not check {lost} of {len(paragraphs)} paragraphs: {reason}", lost)
         results = {**cached, **fresh}
         accepted = self._accepted_elsewhere(paragraphs, keys, results, language)
         findings = []
@@ -221,12 +307,16 @@ class LanguageToolEngine:
                 rule_id = m["rule"]["id"]
                 if seg.kind in ("headline", "heading") and rule_id in HEADLINE_SKIP:
                     continue
+                if seg.kind in ("item", "cell") and rule_id in ITEM_START_SKIP and not text[:m["offset"]].strip():
+                    continue
                 start = seg.start + convert(m["offset"])
                 end = seg.start + convert(m["offset"] + m["length"])
                 if end <= start:
                     continue
                 if document.touches_markup(start, end):
                     continue  # about inline code or a macro read as a word, not about the prose
+                if _inside_technical_token(document.text, start, end):
+                    continue  # "lock" in Cargo.lock, "rb" in .rb: about an identifier, not about prose
                 if m["rule"].get("issueType") == "misspelling":
                     if document.text[start:end] in accepted:
                         continue
@@ -259,22 +349,27 @@ class LanguageToolEngine:
         if not words:
             return set()
         parts = {p for w in words if "-" in w.strip("-") for p in w.split("-") if p}
+        splits = {w: _compound_splits(w) for w in words} if language.split("-")[0] in COMPOUNDING else {}
+        parts |= {p for options in splits.values() for pair in options for p in pair}
         spellers = [(language, sorted(parts))] if parts else []
         others = OTHER_VARIANTS.get(language, ())
         if not language.startswith("en"):
             others = (*others, "en-US")
-        spellers += [(variant, sorted(words | parts)) for variant in others]
+        hyphen_parts = {p for w in words if "-" in w.strip("-") for p in w.split("-") if p}
+        spellers += [(variant, sorted(words | hyphen_parts)) for variant in others]
         accepted: set[str] = set()
         for variant, candidates in spellers:
             if not candidates:
                 continue
             text = PARAGRAPH_BREAK.join(candidates)
             key = ResultCache.key(text, language=variant, mother_tongue=None, version=self._version or "",
-                                  settings="speller")
+                                  settings="speller-typos")
             hit = self.cache.get_many([key]).get(key)
             if hit is None:
                 try:
-                    hit = self._post({"text": text, "language": variant, "enabledOnly": "false"})
+                    # the spellers alone (category TYPOS): a few hundred single words check in milliseconds
+                    hit = self._post({"text": text, "language": variant, "enabledOnly": "true",
+                                      "enabledCategories": "TYPOS"})
                 except ServerError:
                     continue
                 self.cache.put_many({key: hit})
@@ -284,6 +379,8 @@ class LanguageToolEngine:
             pieces = [p for p in w.split("-") if p]
             if len(pieces) > 1 and all(p in accepted or looks_technical(p) for p in pieces):
                 out.add(w)
+            elif any(head in accepted and tail in accepted for head, tail in splits.get(w, ())):
+                out.add(w)  # a compound of two accepted words ("Ereignislistener", "skriptfähige")
         return out
 
     def _quiet_spelling(self, document: Document, start: int, end: int, counts: dict[str, int]) -> bool:
@@ -323,6 +420,44 @@ class LanguageToolEngine:
 
 
 _WORDS = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+#: Languages that write compounds as one word, which spellers know only in part.
+COMPOUNDING = frozenset({"de", "nl", "sv", "da", "nb", "no"})
+#: Linking elements between the parts of a compound (German Fugenelemente and the like).
+LINKS = ("", "s", "es", "n", "en", "e", "er")
+
+
+def _compound_splits(word: str) -> list[tuple[str, str]]:
+    """(head, tail) pairs a compound may be made of: every cut leaving parts of four letters or more, the head
+    without a linking element and capitalised, the tail as a noun (capitalised) and as written."""
+    if len(word) < 8 or not word.isalpha():
+        return []
+    out = []
+    for i in range(4, len(word) - 3):
+        head, tail = word[:i], word[i:]
+        for link in LINKS:
+            if link and not head.endswith(link):
+                continue
+            base = head[: len(head) - len(link)] if link else head
+            if len(base) < 3:
+                continue
+            base = base[:1].upper() + base[1:]
+            out.append((base, tail[:1].upper() + tail[1:]))
+            if tail[:1].islower():
+                out.append((base, tail))
+    return out
+
+
+def _inside_technical_token(text: str, start: int, end: int) -> bool:
+    """The span lies inside one white-space-delimited token that looks like code, a file name or an acronym."""
+    lo, hi = start, end
+    while lo > 0 and not text[lo - 1].isspace():
+        lo -= 1
+    while hi < len(text) and not text[hi].isspace():
+        hi += 1
+    token = text[lo:hi].strip(TOKEN_EDGES)
+    return bool(token) and " " not in text[start:end] and looks_technical(token)
 
 
 def _word_counts(text: str) -> dict[str, int]:

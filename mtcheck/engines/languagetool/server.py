@@ -66,12 +66,22 @@ IDLE_TIMEOUT = 1800
 START_TIMEOUT = 180
 
 
+#: How long a server that is alive (its process verified) may take to answer a health check before it counts as
+#: hung: a server busy with another run's batches answers slowly, and must not be taken for dead.
+BUSY_TIMEOUT = 30.0
+#: What the command line of each process mtcheck starts contains (checked before any signal is sent).
+SERVER_MARK = SERVER_CLASS
+WATCHDOG_MARK = "mtcheck.engines.languagetool.watchdog"
+
+
 @dataclass
 class ServerState:
     pid: int
     port: int
     version: str
     watchdog: int | None = None
+    started: int | None = None  # the process's start time (clock ticks since boot, /proc/PID/stat)
+    watchdog_started: int | None = None
 
     @property
     def url(self) -> str:
@@ -99,6 +109,41 @@ def _alive(pid: int | None) -> bool:
             return fh.read().split()[2] != "Z"
     except OSError:
         return True
+
+
+def _start_ticks(pid: int) -> int | None:
+    """When the process started (clock ticks since boot), or None when it is gone: with the pid, an identity
+    that a recycled pid does not share."""
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            stat = fh.read()
+        return int(stat.rsplit(")", 1)[1].split()[19])
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def _cmdline(pid: int) -> str:
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as fh:
+            return fh.read().replace(b"\0", b" ").decode("utf-8", "replace")
+    except OSError:
+        return ""
+
+
+def is_ours(pid: int | None, started: int | None, mark: str) -> bool:
+    """True only for the very process mtcheck started: alive, same start time, our command line. A stale pid
+    that now belongs to something else is never signalled."""
+    if not pid or started is None or not _alive(pid):
+        return False
+    return _start_ticks(pid) == started and mark in _cmdline(pid)
+
+
+def _signal(pid: int | None, started: int | None, mark: str, sig: int) -> bool:
+    if not is_ours(pid, started, mark):
+        return False
+    with contextlib.suppress(OSError):
+        os.kill(pid, sig)
+    return True
 
 
 def server_version(url: str, timeout: float = 3.0) -> str | None:
@@ -133,41 +178,64 @@ class ServerManager:
     def read_state(self) -> ServerState | None:
         try:
             data = json.loads(self.state_file.read_text())
-            return ServerState(int(data["pid"]), int(data["port"]), str(data["version"]), data.get("watchdog"))
+            return ServerState(int(data["pid"]), int(data["port"]), str(data["version"]), data.get("watchdog"),
+                               data.get("started"), data.get("watchdog_started"))
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
     def touch(self) -> None:
         (self.dir / "last-used").touch()
 
-    def status(self) -> tuple[ServerState | None, str]:
+    def status(self, timeout: float = 3.0) -> tuple[ServerState | None, str]:
         state = self.read_state()
         if state is None:
             return None, "not running"
-        if not _alive(state.pid):
-            return None, f"not running (stale state: pid {state.pid} is gone)"
-        version = server_version(state.url)
+        if not is_ours(state.pid, state.started, SERVER_MARK):
+            return None, f"not running (stale state: pid {state.pid} is not the server mtcheck started)"
+        version = server_version(state.url, timeout=timeout)
         if version is None:
             return None, f"not answering (pid {state.pid}, port {state.port})"
         return state, f"running: LanguageTool {version} at {state.url} (pid {state.pid})"
 
     def ensure_running(self) -> ServerState:
-        """Reuse the running server, or start one (under the lock, so concurrent runs start one)."""
+        """Reuse the running server, or start one (under the lock, so concurrent runs start one). A server that
+        is alive but slow (busy with another run) is waited for, up to BUSY_TIMEOUT; only a server that is gone,
+        or alive and silent that long (hung), is replaced."""
         with self._lock():
-            state, _ = self.status()
+            state, _ = self.status(timeout=BUSY_TIMEOUT)
             if state is None:
-                self._clear_stale()
+                self._retire(self.read_state())
                 state = self._start()
             self.touch()
             return state
 
-    def _clear_stale(self) -> None:
-        state = self.read_state()
+    def restart(self, failed: ServerState | None) -> ServerState:
+        """Replace the server a run found failing (once per run): when another run has replaced it already, or it
+        answers again, use it; otherwise stop it (it must be the process mtcheck started) and start another."""
+        with self._lock():
+            current = self.read_state()
+            if current is not None and (failed is None or current.pid != failed.pid or
+                                        server_version(current.url, timeout=5) is not None):
+                state, _ = self.status(timeout=BUSY_TIMEOUT)
+                if state is not None:
+                    return state
+            self._retire(current)
+            state = self._start()
+            self.touch()
+            return state
+
+    def _retire(self, state: ServerState | None) -> None:
+        """Stop the server of ``state`` and its watchdog if (and only if) they are the processes mtcheck started;
+        forget the state either way."""
         if state is not None:
-            for pid in (state.pid, state.watchdog):
-                if _alive(pid):
-                    with contextlib.suppress(OSError):
-                        os.kill(pid, signal.SIGTERM)
+            _signal(state.watchdog, state.watchdog_started, WATCHDOG_MARK, signal.SIGTERM)
+            if _signal(state.pid, state.started, SERVER_MARK, signal.SIGTERM):
+                for _ in range(50):
+                    if not _alive(state.pid):
+                        break
+                    time.sleep(0.1)
+                else:
+                    _signal(state.pid, state.started, SERVER_MARK, signal.SIGKILL)
         with contextlib.suppress(FileNotFoundError):
             self.state_file.unlink()
 
@@ -199,7 +267,8 @@ class ServerManager:
             [sys.executable, "-m", "mtcheck.engines.languagetool.watchdog", str(proc.pid), str(self.dir),
              str(self.idle_timeout)],
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-        state = ServerState(proc.pid, port, inst.version, watchdog.pid)
+        state = ServerState(proc.pid, port, inst.version, watchdog.pid, _start_ticks(proc.pid),
+                            _start_ticks(watchdog.pid))
         self.state_file.write_text(json.dumps(state.__dict__))
         return state
 
@@ -208,19 +277,10 @@ class ServerManager:
             state = self.read_state()
             if state is None:
                 return "not running"
-            for pid in (state.watchdog, state.pid):
-                if _alive(pid):
-                    with contextlib.suppress(OSError):
-                        os.kill(pid, signal.SIGTERM)
-            for _ in range(50):
-                if not _alive(state.pid):
-                    break
-                time.sleep(0.1)
-            else:
-                with contextlib.suppress(OSError):
-                    os.kill(state.pid, signal.SIGKILL)
-            with contextlib.suppress(FileNotFoundError):
-                self.state_file.unlink()
+            if not is_ours(state.pid, state.started, SERVER_MARK):
+                self._retire(state)  # signals nothing: the pid is gone or belongs to another process now
+                return f"not running (stale state for pid {state.pid} removed; no process was signalled)"
+            self._retire(state)
             return f"stopped (pid {state.pid})"
 
 

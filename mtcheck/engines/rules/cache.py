@@ -57,7 +57,12 @@ class RuleResultCache:
     def get(self, key: str, path: str) -> list[Finding] | None:
         """The findings recorded for ``key``, placed at ``path`` (the same text may sit in another file)."""
         data = self._store.get_many([key]).get(key)
-        return None if data is None else [_load(item, path) for item in json.loads(data)]
+        if data is None:
+            return None
+        try:
+            return [_load(item, path) for item in json.loads(data)]
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None  # a damaged row: check again (the fresh result replaces it)
 
     def put(self, key: str, findings: list[Finding]) -> None:
         self._store.put_many({key: json.dumps([_dump(f) for f in findings], ensure_ascii=False)})

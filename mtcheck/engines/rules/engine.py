@@ -38,25 +38,28 @@ class RulesEngine:
 
     def check(self, document: Document, context: CheckContext) -> Iterable[Finding]:
         if self.cache is None:
-            return list(self._check(document, context))
+            return list(self._check(document, context, []))
         key = self.cache.key(code_fingerprint(), self._rules_key, document.format, document.file_text,
                              document.language or "", context.source_language or "", ",".join(context.select),
                              ",".join(context.ignore), str(document.lossy), self.reading)
         found = self.cache.get(key, document.path)
         if found is None:
-            found = list(self._check(document, context))
-            self.cache.put(key, found)
+            timed_out: list[str] = []
+            found = list(self._check(document, context, timed_out))
+            if not timed_out:  # an incomplete result is never cached
+                self.cache.put(key, found)
         return found
 
-    def _check(self, document: Document, context: CheckContext) -> Iterable[Finding]:
+    def _check(self, document: Document, context: CheckContext, timed_out: list[str]) -> Iterable[Finding]:
         language = document.language
         rctx = RuleContext(document, language)
         for rule in select_rules(self.rules_for(language, context.source_language), context.select, context.ignore):
             try:
                 matches = list(rule.find(document, rctx))
             except RegexTimeout:
-                context.warn(f"{document.path}: rule {rule.id} ({rule.path}) ran past its regex time limit; "
-                             f"its results for this file are incomplete")
+                timed_out.append(rule.id)
+                context.gap(f"rule {rule.id} ({rule.path}) ran past its regex time limit; this file is not "
+                            f"fully checked by it", 0, "rules")
                 continue
             for m in matches:
                 if not document.within_one_segment(m.start, max(m.start, m.end - 1)):

@@ -25,7 +25,7 @@ from mtcheck.errors import RuleError
 class RepetitionRule(Rule):
     TYPE = "repetition"
     KEYS = frozenset({"mode", "conjunctions", "allow", "allow_pattern", "min_words", "max_words",
-                      "case_sensitive"})
+                      "case_sensitive", "unless_followed_by"})
 
     def configure(self, spec: dict[str, Any]) -> None:
         self.mode = need(self, spec, "mode", str)
@@ -36,6 +36,8 @@ class RepetitionRule(Rule):
         if self.mode == "coordination" and not self.conjunctions:
             raise RuleError("mode coordination needs 'conjunctions'", path=self.path, rule=self.id)
         self.allow = per_language(self, spec, "allow")
+        #: words after the match that make it an idiom ("may or may not", "puede o puede no")
+        self.unless_followed_by = per_language(self, spec, "unless_followed_by")
         raw = need(self, spec, "allow_pattern", (str, dict), None)
         if isinstance(raw, str):
             raw = {"*": raw}
@@ -53,6 +55,15 @@ class RepetitionRule(Rule):
         return any(p.search(low) for p in patterns) and " " not in low
 
     @staticmethod
+    def _whole_tokens(text: str, s: int, e: int) -> bool:
+        """The span starts and ends at token edges: not inside "C++", "C#", "main.exe" or ".rs"."""
+        after = text[e : e + 2]
+        if after[:1] in ("+", "#") or (after[:1] in (".", "_") and after[1:2].isalnum()):
+            return False
+        before = text[max(0, s - 2) : s]
+        return not (before[-1:] in (".", "_") and before[:1].isalnum())
+
+    @staticmethod
     def _reduplicated_name(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
         """"Tian Tian", "Bora Bora": both capitalised is a name, not a stutter ("The the" still is one)."""
         return text[a[0]].isupper() and text[b[0]].isupper()
@@ -62,6 +73,7 @@ class RepetitionRule(Rule):
         allow = {w.lower() for w in for_language(self.allow, lang)}
         patterns = [p for key, p in self.allow_pattern.items() if key in ("*", lang)]
         conj = {c.lower() for c in for_language(self.conjunctions, lang)}
+        idiom_next = {w.lower() for w in for_language(self.unless_followed_by, lang)}
         if self.mode == "coordination" and not conj:
             return
         norm = (lambda s: s) if self.case_sensitive else str.lower
@@ -79,7 +91,8 @@ class RepetitionRule(Rule):
                 found = None
                 if self.mode == "word":
                     if i + 1 < n and toks[i] == toks[i + 1] and gap_is_space(i) and toks[i] not in allow \
-                            and not toks[i].isdigit() and not self._reduplicated_name(text, words[i], words[i + 1]):
+                            and not toks[i].isdigit() and not self._reduplicated_name(text, words[i], words[i + 1]) \
+                            and self._whole_tokens(text, words[i][0], words[i + 1][1]):
                         s, e = words[i][0], words[i + 1][1]
                         found = RuleMatch(s, e, (text[words[i][0]:words[i][1]],), {"word": text[s:words[i][1]]})
                 elif self.mode == "coordination":
@@ -98,6 +111,10 @@ class RepetitionRule(Rule):
                         if self._allowed(phrase, allow, patterns):
                             continue
                         s, e = words[i][0], words[j + k][1]
+                        if not self._whole_tokens(text, s, e):
+                            continue
+                        if j + k + 1 < n and toks[j + k + 1] in idiom_next and gap_is_space(j + k):
+                            continue
                         found = RuleMatch(s, e, (phrase,), {"word": phrase, "conjunction": text[words[j][0]:words[j][1]]})
                         break
                 else:  # phrase

@@ -30,7 +30,8 @@ QUOTED = re.compile(r'"[^"\n]{1,400}"|“[^”\n]{1,400}”|„[^“”\n]{1,400
 class UntranslatedRule(Rule):
     TYPE = "untranslated"
     KEYS = frozenset({"min_words", "min_confidence", "max_own_confidence", "major_words", "short_severity",
-                      "min_heading_words", "max_markup_share"})
+                      "min_heading_words", "max_markup_share", "short_min_confidence",
+                      "short_max_own_confidence"})
 
     def configure(self, spec: dict[str, Any]) -> None:
         self.min_words = need(self, spec, "min_words", int, 6)
@@ -38,6 +39,9 @@ class UntranslatedRule(Rule):
         self.max_own = float(need(self, spec, "max_own_confidence", (int, float), 0.01))
         self.major_words = need(self, spec, "major_words", int, 10)
         self.short_severity = Severity.parse(need(self, spec, "short_severity", str, "minor"))
+        # sentences shorter than major_words need a surer verdict (bench/untranslated_length.py)
+        self.short_min_confidence = float(need(self, spec, "short_min_confidence", (int, float), 0.99))
+        self.short_max_own = float(need(self, spec, "short_max_own_confidence", (int, float), 0.001))
         self.min_heading_words = need(self, spec, "min_heading_words", int, 10)
         self.max_markup_share = float(need(self, spec, "max_markup_share", (int, float), 0.5))
 
@@ -89,10 +93,12 @@ class UntranslatedRule(Rule):
         candidates = [c for c, lang in zip(candidates, top) if lang is not None and lang != own]
         results = langid.confidences_many([p for _, (p, _) in candidates])
         for ((start, end), (_, n_words)), conf in zip(candidates, results):
-            if conf.get(own, 0.0) > self.max_own:
+            short = n_words < self.major_words
+            if conf.get(own, 0.0) > (self.short_max_own if short else self.max_own):
                 continue
             best = max(conf.items(), key=lambda kv: kv[1], default=None)
-            if best is None or best[0] == own or best[1] < self.min_confidence:
+            if best is None or best[0] == own or best[1] < (self.short_min_confidence if short else
+                                                            self.min_confidence):
                 continue
             start, end = _longest_prose(doc, start, end)
             if end <= start:
