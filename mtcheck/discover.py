@@ -53,7 +53,19 @@ def discover(paths: list[str], *, exclude_dirs: tuple[str, ...] = ()) -> Discove
     return found
 
 
+def printable(path: str) -> str:
+    """A file name as every output can carry it: bytes that are not UTF-8 (a name from another system) shown
+    as backslash escapes (``\\xe9``) instead of lone surrogates that no UTF-8 output accepts. Files are still opened by their
+    real name."""
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def _add_file(found: Discovery, seen: set, path: str, display: str, *, explicit: bool) -> None:
+    display = printable(display)
     try:
         st = os.stat(path)
     except OSError as exc:

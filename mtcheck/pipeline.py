@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
 import threading
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
@@ -100,11 +101,21 @@ class RunResult:
         return sum(d.words for d in self.documents)
 
 
-def resolve_language(doc: Document, forced: str | None) -> str | None:
+_HINT = re.compile(r"^([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*$")
+
+
+def resolve_language(doc: Document, forced: str | None, warn: Callable[[str], None] = lambda m: None) -> str | None:
+    """The configured language, else the document's own hint (``<html lang>``, front matter ``lang:``),
+    normalised like --lang ("en_US" → "en"), else detection. A hint that is no language code is reported and
+    detection used instead."""
     if forced:
         return forced.lower()
     if doc.language_hint:
-        return doc.language_hint.replace("_", "-").split("-")[0].lower()
+        m = _HINT.match(doc.language_hint.strip())
+        if m:
+            return m.group(1).lower()
+        warn(f"{doc.path}: {doc.language_hint!r} ({doc.language_hint_source or 'language hint'}) is not a "
+             f"language code such as 'en' or 'pt-BR'; the language is detected instead")
     return langid.detect(doc.prose())
 
 
@@ -263,7 +274,7 @@ def _check_files(files, options: RunOptions, engines: list[Engine], root: Path, 
         extra = _overrides(_relative_posix(path, root), options.per_path)
         select = tuple(extra.get("select", options.select))
         ignore = tuple(list(options.ignore) + list(extra.get("ignore", [])))
-        doc.language = resolve_language(doc, extra.get("lang", options.language))
+        doc.language = resolve_language(doc, extra.get("lang", options.language), result.warnings.append)
         doc.source_language = extra.get("source_lang", options.source_language)
         if doc.language is None:
             result.unidentified.append(display)

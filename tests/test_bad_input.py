@@ -84,3 +84,59 @@ def test_bad_rule_file_names_file_and_rule(tmp_path, run_cli):
     r = check(run_cli, tmp_path, "a.txt", "--rules", "house")
     assert r.returncode == 2
     assert "broken.yml" in r.stderr and "house.broken" in r.stderr and "bad regex" in r.stderr
+
+
+def test_language_hints_are_normalised_or_refused_with_a_warning(tmp_path, run_cli):
+    (tmp_path / "a.html").write_text('<html lang="en_US"><body><p>The ferry left the harbour at noon today.</p>'
+                                     '</body></html>', encoding="utf-8")
+    (tmp_path / "b.md").write_text("---\nlang: klingon-ish\n---\n\nThe ferry left the harbour at noon today.\n",
+                                   encoding="utf-8")
+    r = run_cli("a.html", "b.md", "--no-lt", "--no-report", "-v", cwd=tmp_path)
+    assert "checked: a.html [html, en," in r.stderr
+    assert "b.md: 'klingon-ish' (front matter) is not a language code" in r.stderr
+    assert "checked: b.md [markdown, en," in r.stderr
+
+
+def test_a_file_name_that_is_not_utf8_works_in_every_output(tmp_path, run_cli):
+    import os
+
+    name = os.path.join(os.fsencode(tmp_path), b"caf\xe9 page.txt")
+    with open(name, "w", encoding="utf-8") as fh:
+        fh.write("The the ferry left at noon.\n")
+    for fmt in ("text", "json", "sarif", "junit", "github"):
+        r = run_cli(".", "--no-lt", "--format", fmt, "--report", "out", cwd=tmp_path)
+        assert r.returncode == 0, r.stderr
+        shown = r.stdout.replace("\\\\", "\\")  # JSON and SARIF escape the backslash once more
+        assert "caf\\xe9" in shown and "page.txt" in shown, fmt
+        r.stdout.encode("utf-8")  # nothing but valid UTF-8
+
+
+def test_markdown_nested_deeper_than_twenty_levels_is_read(tmp_path, run_cli):
+    (tmp_path / "deep.md").write_text("> " * 30 + "The the ferry left at noon.\n", encoding="utf-8")
+    r = run_cli("deep.md", "--no-lt", "--no-report", "--lang", "en", cwd=tmp_path)
+    assert "common.repeated-word" in r.stdout
+
+
+def test_non_finite_or_negative_weights_and_penalties_are_refused(tmp_path, run_cli):
+    (tmp_path / "a.txt").write_text("The ferry left at noon.\n", encoding="utf-8")
+    for args in (["--mqm-weights", "major=nan"], ["--mqm-weights", "minor=-1"], ["--max-penalty", "nan"],
+                 ["--max-penalty", "-3"]):
+        r = run_cli("a.txt", "--no-lt", "--no-report", *args, cwd=tmp_path)
+        assert r.returncode == 2 and "Traceback" not in r.stderr, (args, r.stderr)
+    (tmp_path / "mtcheck.toml").write_text("max_penalty = nan\n", encoding="utf-8")
+    r = run_cli("a.txt", "--no-lt", "--no-report", cwd=tmp_path)
+    assert r.returncode == 2 and "max_penalty" in r.stderr
+
+
+def test_a_damaged_cache_row_costs_only_speed(tmp_path, run_cli):
+    import sqlite3
+
+    (tmp_path / "a.txt").write_text("The the ferry left at noon.\n", encoding="utf-8")
+    env = {"MTCHECK_CACHE_DIR": str(tmp_path / "cache")}
+    first = run_cli("a.txt", "--no-lt", "--no-report", "--format", "json", cwd=tmp_path, env=env)
+    db = sqlite3.connect(tmp_path / "cache" / "rules.sqlite3")
+    db.execute("UPDATE store SET value = '[{\"rule\": 1'")
+    db.commit()
+    db.close()
+    again = run_cli("a.txt", "--no-lt", "--no-report", "--format", "json", cwd=tmp_path, env=env)
+    assert again.returncode == first.returncode == 0 and again.stdout == first.stdout

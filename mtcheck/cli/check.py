@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import sys
@@ -77,6 +78,8 @@ def effective_config(ctx: click.Context, paths, params: dict) -> Config:
             continue
         if ctx.get_parameter_source(name) not in (ParameterSource.COMMANDLINE, ParameterSource.ENVIRONMENT):
             continue
+        if BY_NAME[name].kind == "float" and value is not None and (not math.isfinite(value) or value < 0):
+            raise UsageError(f"--{name.replace('_', '-')} must be a finite number of 0 or more, not {value!r}")
         if BY_NAME[name].kind == "list":
             value = _split(value)
             if name == "rules":

@@ -267,6 +267,7 @@ class DocumentBuilder:
             runs=self._runs,
             format=self.format,
             language_hint=self.language_hint,
+            language_hint_source=self.language_hint_source,
             warnings=list(self.warnings),
             hidden=sorted(self._hidden),
             code_blocks=sorted(self._blocks),

@@ -48,6 +48,7 @@ class Document:
     format: str = "text"
     language: str | None = None
     language_hint: str | None = None
+    language_hint_source: str = ""  # where the hint was written: "<html lang>", "front matter"
     source_language: str | None = None
     lossy: bool = False
     warnings: list[str] = field(default_factory=list)

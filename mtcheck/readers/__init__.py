@@ -66,7 +66,10 @@ def read_text_as(display: str, text: str, fmt: str, reader: Reader, options: Rea
     try:
         doc = reader(builder, options or ReaderOptions())
     except RecursionError:
-        raise InputError("too deeply nested to parse", path=display) from None
+        if reader is read_text:
+            raise InputError("too deeply nested to parse", path=display) from None
+        doc = read_text(DocumentBuilder(display, text, format=fmt), options or ReaderOptions())
+        doc.warnings.append(f"nested too deeply for the {fmt} parser; checked as plain text (markup included)")
     doc.lossy = lossy
     doc.warnings.extend(warnings)
     return doc

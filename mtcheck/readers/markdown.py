@@ -28,6 +28,9 @@ from mtcheck.readers.html import read_html_fragment
 from mtcheck.readers.syntax import ReaderOptions, mdx_expressions, token_masks
 
 _PARSER = MarkdownIt("commonmark").use(gfm_plugin, front_matter=True).use(deflist_plugin).disable("text_join")
+#: markdown-it stops at 20 levels and silently drops what lies deeper; nothing may be dropped here. Pages nested
+#: deeper than Python's stack allows are read as plain text instead, with a warning (readers/__init__.py).
+_PARSER.options["maxNesting"] = 100_000
 
 _KINDS = {"heading_open": "heading", "th_open": "cell", "td_open": "cell", "list_item_open": "item",
           "dt_open": "item", "dd_open": "item"}

@@ -1,11 +1,14 @@
-"""Message and suggestion templates: ``str.format`` fields named after regex groups, with three conversions of
-our own (``!l`` lower, ``!u`` upper, ``!c`` capitalise,
-``!h`` HTML-unescape), and case preservation for substitutions."""
+"""Message and suggestion templates: ``str.format`` fields named after regex groups, with conversions of our
+own (``!l`` lower, ``!u`` upper, ``!c`` capitalise, ``!h`` HTML-unescape, ``!k`` swap the number separators
+"." and "," as between locales: 2.500 ↔ 2,500), and case preservation for substitutions."""
 
 from __future__ import annotations
 
 import html
 import string
+
+
+_SWAP_SEPARATORS = str.maketrans({".": ",", ",": "."})
 
 
 class _Formatter(string.Formatter):
@@ -19,6 +22,8 @@ class _Formatter(string.Formatter):
         if conversion == "c":
             text = str(value)
             return text[:1].upper() + text[1:]
+        if conversion == "k":
+            return str(value).translate(_SWAP_SEPARATORS)
         return super().convert_field(value, conversion)
 
     def get_value(self, key, args, kwargs):
@@ -38,7 +43,7 @@ def template_fields(template: str) -> set[str]:
     names = set()
     for _, field, _, conversion in FORMATTER.parse(template):
         if field is not None:
-            if conversion not in (None, "l", "u", "c", "h", "r", "s"):
+            if conversion not in (None, "l", "u", "c", "h", "k", "r", "s"):
                 raise ValueError(f"unknown conversion !{conversion}")
             names.add(field)
     return names

@@ -53,3 +53,25 @@ def test_no_example_is_taken_from_the_seed_or_the_dev_data():
     for text in texts:
         for line in corpus:
             assert text not in line and line not in text, f"example {text!r} copies {line!r}"
+
+
+def test_every_rule_with_an_applicable_fix_shows_it_in_a_fixed_example():
+    """A safe or unsafe fix is applied by tools; its example ('fixed') runs through the real engine."""
+    from mtcheck.findings import FixSafety
+
+    missing = [r.id for r in RULES if r.fix_safety is not FixSafety.DISPLAY
+               and not any(e.bad and e.fixed is not None for e in r.examples)]
+    assert missing == []
+
+
+def test_duplicate_keys_in_a_rule_file_are_an_error_naming_the_line(tmp_path):
+    from mtcheck.engines.rules.loader import load_rule_file
+    from mtcheck.errors import RuleError
+
+    pack = tmp_path / "house"
+    pack.mkdir()
+    f = pack / "dup.yml"
+    f.write_text("id: house.dup\ntype: pattern\nmessage: m\ncategory: Other\nseverity: minor\npattern: 'a'\n"
+                 "message: again\n", encoding="utf-8")
+    with pytest.raises(RuleError, match=r"line 7.*duplicate key 'message'"):
+        load_rule_file(f, "house")
