@@ -6,7 +6,9 @@ reads a sentence full of them as English. Both engines ask here."""
 
 from __future__ import annotations
 
+import functools
 import re
+from importlib import resources
 
 _CAMEL = re.compile(r"^[a-z]+[A-Z0-9][A-Za-z0-9]*$|^[A-Z][a-z0-9]+[A-Z][A-Za-z0-9]*$")  # useState, JavaScript
 _INNER_CAPS = re.compile(r"^[A-Za-z]*[a-z][A-Z][A-Za-z]*$")  # iPhone, GitHub, WebAssembly
@@ -52,3 +54,12 @@ def vocabulary(texts) -> frozenset[str]:
                     out.add(part)
                     out.add(part.lower())
     return frozenset(out)
+
+
+@functools.lru_cache(maxsize=1)
+def software_terms() -> frozenset[str]:
+    """The software-terms word list shipped in mtcheck/data (cspell's, MIT): each word as listed and in lower
+    case. A speller that rejects "memoize", "bigint" or "todos" is not reporting a misspelling."""
+    text = resources.files("mtcheck").joinpath("data", "software-terms.txt").read_text(encoding="utf-8")
+    words = {line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")}
+    return frozenset(words | {w.lower() for w in words})

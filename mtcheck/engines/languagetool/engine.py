@@ -22,7 +22,7 @@ from typing import Callable, Iterable
 import requests
 
 from mtcheck.document import Document
-from mtcheck.document.words import is_unit_after_number, looks_technical
+from mtcheck.document.words import is_unit_after_number, looks_technical, software_terms
 from mtcheck.engines.base import CheckContext, make_finding
 from mtcheck.engines.languagetool.cache import ResultCache
 from mtcheck.engines.languagetool.mapping import PICKY_CATEGORIES, category_for, severity_for, utf16_to_codepoints
@@ -349,8 +349,6 @@ class LanguageToolEngine:
         if not words:
             return set()
         parts = {p for w in words if "-" in w.strip("-") for p in w.split("-") if p}
-        splits = {w: _compound_splits(w) for w in words} if language.split("-")[0] in COMPOUNDING else {}
-        parts |= {p for options in splits.values() for pair in options for p in pair}
         spellers = [(language, sorted(parts))] if parts else []
         others = OTHER_VARIANTS.get(language, ())
         if not language.startswith("en"):
@@ -379,8 +377,6 @@ class LanguageToolEngine:
             pieces = [p for p in w.split("-") if p]
             if len(pieces) > 1 and all(p in accepted or looks_technical(p) for p in pieces):
                 out.add(w)
-            elif any(head in accepted and tail in accepted for head, tail in splits.get(w, ())):
-                out.add(w)  # a compound of two accepted words ("Ereignislistener", "skriptfähige")
         return out
 
     def _quiet_spelling(self, document: Document, start: int, end: int, counts: dict[str, int]) -> bool:
@@ -393,6 +389,8 @@ class LanguageToolEngine:
         if word in self.settings.words or word.lower() in self.settings.words:
             return True
         if looks_technical(word) or is_unit_after_number(text, start, end) or word in document.code_vocabulary:
+            return True
+        if word in software_terms() or word.lower() in software_terms():
             return True
         # the speller's span may be part of a longer technical token ("foo" in "foo.bar", "max" in "max_width")
         lo, hi = start, end
@@ -420,33 +418,6 @@ class LanguageToolEngine:
 
 
 _WORDS = re.compile(r"[^\W\d_][\w'’-]*")
-
-
-#: Languages that write compounds as one word, which spellers know only in part.
-COMPOUNDING = frozenset({"de", "nl", "sv", "da", "nb", "no"})
-#: Linking elements between the parts of a compound (German Fugenelemente and the like).
-LINKS = ("", "s", "es", "n", "en", "e", "er")
-
-
-def _compound_splits(word: str) -> list[tuple[str, str]]:
-    """(head, tail) pairs a compound may be made of: every cut leaving parts of four letters or more, the head
-    without a linking element and capitalised, the tail as a noun (capitalised) and as written."""
-    if len(word) < 8 or not word.isalpha():
-        return []
-    out = []
-    for i in range(4, len(word) - 3):
-        head, tail = word[:i], word[i:]
-        for link in LINKS:
-            if link and not head.endswith(link):
-                continue
-            base = head[: len(head) - len(link)] if link else head
-            if len(base) < 3:
-                continue
-            base = base[:1].upper() + base[1:]
-            out.append((base, tail[:1].upper() + tail[1:]))
-            if tail[:1].islower():
-                out.append((base, tail))
-    return out
 
 
 def _inside_technical_token(text: str, start: int, end: int) -> bool:
