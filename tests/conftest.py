@@ -30,3 +30,29 @@ def run_cli():
                               capture_output=True, text=True, env=full_env, timeout=600)
 
     return _run
+
+
+@pytest.fixture(scope="session", autouse=True)
+def hermetic(tmp_path_factory):
+    """The suite owns its caches and its LanguageTool server: a result cache and a LanguageTool home of its own
+    (the installation itself is shared through LTP_JAR_DIR_PATH), so that it neither reads the user's caches nor
+    shares a server with another mtcheck running on the machine. The server is stopped at the end."""
+    from mtcheck.engines.languagetool.provision import find_installation
+
+    saved = {k: os.environ.get(k) for k in ("MTCHECK_CACHE_DIR", "MTCHECK_LT_HOME", "LTP_JAR_DIR_PATH")}
+    inst = find_installation()
+    base = tmp_path_factory.mktemp("mtcheck-home")
+    os.environ["MTCHECK_CACHE_DIR"] = str(base / "cache")
+    if inst is not None:
+        os.environ["LTP_JAR_DIR_PATH"] = str(inst.root)
+    os.environ["MTCHECK_LT_HOME"] = str(base / "lt")
+    yield
+    if inst is not None:
+        from mtcheck.engines.languagetool.server import ServerManager
+
+        ServerManager().stop()
+    for key, value in saved.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
