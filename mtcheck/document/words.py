@@ -17,6 +17,7 @@ _DOTTED = re.compile(r"^\.?[\w-]+(?:\.[\w-]+)+(?:\(\))?$|^\.[A-Za-z0-9]+$")  # E
 _FLAG = re.compile(r"^--?[A-Za-z][\w-]*$")  # --force, -v
 _UNIT = re.compile(r"^\d+(?:[.,]\d+)?[A-Za-zµ%°]+$")  # 10px, 2.5em, 100ms
 _ACRONYM = re.compile(r"^[A-Z0-9]{2,}s?$")  # HTTP, URLs, CSS3
+_KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+){2,}$")  # browser-compat-data, typescript-eslint-plugin
 #: Units written apart from their number ("10 px").
 UNITS = frozenset("px em rem vh vw vmin vmax pt pc cm mm in ms s kb kib mb mib gb gib tb hz khz mhz ghz dpi dpr fr "
                   "deg rad turn ch ex".split())
@@ -29,8 +30,10 @@ def looks_technical(word: str) -> bool:
         return False
     if any(ch.isdigit() for ch in w) and any(ch.isalpha() for ch in w):
         return True
+    if sum(ch.isupper() for ch in w) >= 2 and any(ch.islower() for ch in w) and "-" not in w:
+        return True  # mixed case: XInclude, HTMLElement, McAfee
     return bool(_CAMEL.match(w) or _INNER_CAPS.match(w) or _SNAKE.match(w) or _DOTTED.match(w)
-                or _FLAG.match(w) or _UNIT.match(w) or _ACRONYM.match(w))
+                or _FLAG.match(w) or _UNIT.match(w) or _ACRONYM.match(w) or _KEBAB.match(w))
 
 
 def is_unit_after_number(text: str, start: int, end: int) -> bool:

@@ -178,9 +178,13 @@ def _align_inline(b: DocumentBuilder, children, cursor: int, limit: int, code: l
             autolink = tok.markup in ("autolink", "linkify")
         elif kind == "link_close":
             if not autolink:
-                end = _skip_brackets(src, cursor, limit)
-                b.add_hidden(cursor, end)
-                cursor = end
+                pos = cursor
+                while pos < limit and src[pos] in "*_~":  # emphasis closed just before "]("
+                    pos += 1
+                end = _skip_brackets(src, pos, limit)
+                if end > pos:
+                    b.add_hidden(cursor, end)
+                    cursor = end
             autolink = False
     if element is not None:  # an element never closed: treat its opening tag alone as markup
         pass

@@ -168,3 +168,10 @@ def test_safe_fix_is_downgraded_next_to_markup():
     f = make_finding(doc, rule="x", engine="rules", category="Other", severity=Severity.MINOR, message="m",
                      start=i, end=i + 7, suggestions=["the"], safety=FixSafety.SAFE)
     assert f.fix_safety is FixSafety.DISPLAY
+
+
+def test_link_target_after_emphasis_is_markup():
+    doc = read("Always [_replace_ objects instead of _mutating them_](#replacing-objects) :\n")
+    assert segments(doc) == ["Always replace objects instead of mutating them :"]
+    i = doc.text.index("them :")
+    assert doc.touches_markup(i, i + len("them :"))  # a finding here would span the link target

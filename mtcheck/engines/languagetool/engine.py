@@ -57,6 +57,8 @@ HEADLINE_SKIP = {"PUNCTUATION_PARAGRAPH_END", "UPPERCASE_SENTENCE_START"}
 #: ("**optional** `name`: a string"); later sentences of the item are still checked.
 ITEM_START_SKIP = {"UPPERCASE_SENTENCE_START"}
 MAX_SUGGESTIONS = 5
+#: What may stand before the first word of a list item: white space and opening quotes ('"org" is ...').
+QUOTES_AND_SPACE = " \t\n\"'“„«‘‚(["
 #: Punctuation around a token that is not part of it ("(foo.bar)," → "foo.bar").
 TOKEN_EDGES = ".,;:!?()[]{}\"'“”‘’«»"
 #: Paragraphs go to the server in batches of about this many characters, separated by blank lines (which
@@ -307,8 +309,10 @@ class LanguageToolEngine:
                 rule_id = m["rule"]["id"]
                 if seg.kind in ("headline", "heading") and rule_id in HEADLINE_SKIP:
                     continue
-                if seg.kind in ("item", "cell") and rule_id in ITEM_START_SKIP and not text[:m["offset"]].strip():
-                    continue
+                if rule_id in ITEM_START_SKIP and (
+                        (seg.kind in ("item", "cell") and not text[: convert(m["offset"])].strip(QUOTES_AND_SPACE))
+                        or document.touches_markup(max(seg.start, start - 3), start)):
+                    continue  # an item or cell may start in lower case; so may words after a link's "?"
                 start = seg.start + convert(m["offset"])
                 end = seg.start + convert(m["offset"] + m["length"])
                 if end <= start:
@@ -341,43 +345,58 @@ class LanguageToolEngine:
     def _accepted_elsewhere(self, paragraphs, keys, results, language: str) -> set[str]:
         """Words the speller of ``language`` rejected that are still words: accepted by another national variant
         ("realise" in en-US text), by the English speller in a text of another language (technical prose
-        borrows English terms: "Layout", "Property"), or hyphenated compounds each of whose parts is accepted or
-        technical ("Grid-Container", "bfcache-Einträge")."""
+        borrows English terms: "Layout", "Property"), hyphenated compounds each of whose parts is accepted or
+        technical ("Grid-Container", "bfcache-Einträge"), and, in German and Dutch, closed compounds that
+        compound-split cuts into two accepted words ("Ereignislistener", "skriptfähige")."""
         words: set[str] = set()
         for (_, text), key in zip(paragraphs, keys):
             words |= _misspelled(text, results.get(key) or ())
         if not words:
             return set()
         parts = {p for w in words if "-" in w.strip("-") for p in w.split("-") if p}
-        spellers = [(language, sorted(parts))] if parts else []
+        splits = {w: compound_parts(w, language) for w in words if "-" not in w}
+        compound = {v for options in splits.values() for pair in _variants(options) for vs in pair for v in vs}
         others = OTHER_VARIANTS.get(language, ())
         if not language.startswith("en"):
             others = (*others, "en-US")
-        hyphen_parts = {p for w in words if "-" in w.strip("-") for p in w.split("-") if p}
-        spellers += [(variant, sorted(words | hyphen_parts)) for variant in others]
-        accepted: set[str] = set()
-        for variant, candidates in spellers:
-            if not candidates:
-                continue
-            text = PARAGRAPH_BREAK.join(candidates)
-            key = ResultCache.key(text, language=variant, mother_tongue=None, version=self._version or "",
-                                  settings="speller-typos")
-            hit = self.cache.get_many([key]).get(key)
-            if hit is None:
-                try:
-                    # the spellers alone (category TYPOS): a few hundred single words check in milliseconds
-                    hit = self._post({"text": text, "language": variant, "enabledOnly": "true",
-                                      "enabledCategories": "TYPOS"})
-                except ServerError:
-                    continue
-                self.cache.put_many({key: hit})
-            accepted |= set(candidates) - _misspelled(text, hit)
+        accepted = self._speller_accepts(parts | compound, language)
+        for variant in others:
+            accepted |= self._speller_accepts(words | parts | compound, variant)
         out = {w for w in words if w in accepted}
         for w in words - out:
             pieces = [p for p in w.split("-") if p]
-            if len(pieces) > 1 and all(p in accepted or looks_technical(p) for p in pieces):
+            if len(pieces) > 1 and all(p in accepted or looks_technical(p) or p.lower() in software_terms()
+                                       for p in pieces):
+                out.add(w)
+            elif any(all(any(v in accepted for v in variants) for variants in pair_variants)
+                     for pair_variants in _variants(splits.get(w, ()))):
                 out.add(w)
         return out
+
+    def _speller_accepts(self, candidates: set[str], language: str) -> set[str]:
+        """The candidates that the speller of ``language`` accepts; each word's verdict is cached on its own, so
+        words met in earlier documents or runs are not sent again."""
+        if not candidates:
+            return set()
+        keys = {w: ResultCache.key(w, language=language, mother_tongue=None, version=self._version or "",
+                                   settings="speller-word") for w in candidates}
+        known = self.cache.get_many(list(keys.values()))
+        todo = sorted(w for w, k in keys.items() if k not in known)
+        verdicts = {w: known[keys[w]] for w in candidates if keys[w] in known}
+        if todo:
+            text = PARAGRAPH_BREAK.join(todo)
+            try:
+                # the spellers alone (category TYPOS): single words check in milliseconds
+                hit = self._post({"text": text, "language": language, "enabledOnly": "true",
+                                  "enabledCategories": "TYPOS"})
+            except ServerError:
+                hit = None
+            if hit is not None:
+                rejected = _misspelled(text, hit)
+                fresh = {w: ([{"rejected": True}] if w in rejected else []) for w in todo}
+                self.cache.put_many({keys[w]: v for w, v in fresh.items()})
+                verdicts.update(fresh)
+        return {w for w, v in verdicts.items() if not v}
 
     def _quiet_spelling(self, document: Document, start: int, end: int, counts: dict[str, int]) -> bool:
         """Proper names, technical words and the document's own vocabulary are not misspellings: a word in the
@@ -418,6 +437,41 @@ class LanguageToolEngine:
 
 
 _WORDS = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+#: Languages whose closed compounds compound-split can cut (its German model).
+COMPOUNDING = {"de": "de"}
+#: Linking elements at the end of a compound's first part ("Zeichenkodierungs|formen", "Inhalts|getriebene").
+LINKS = ("es", "s", "n", "en", "e")
+
+
+def compound_parts(word: str, language: str) -> list[tuple[str, str]]:
+    """The two most likely (head, tail) cuts of a closed compound, from compound-split (CharSplit's n-gram
+    model, shipped with the package), or nothing for a short word or a language it has no model for."""
+    lang = COMPOUNDING.get(language.split("-")[0])
+    if lang is None or len(word) < 9 or not word.isalpha():
+        return []
+    try:
+        from compound_split import char_split
+    except ImportError:
+        return []
+    try:
+        splits = char_split.split_compound(word)
+    except (ValueError, KeyError, IndexError):
+        return []
+    out = []
+    for score, head, tail in splits[:2]:
+        if len(head) >= 3 and len(tail) >= 4:
+            out.append((head, tail if word[:1].isupper() else tail.lower()))
+    return out
+
+
+def _variants(splits):
+    """For each (head, tail): the spellings under which each part may be accepted (a head with or without its
+    linking element; the tail as compound_parts cased it)."""
+    for head, tail in splits:
+        heads = [head] + [head[: -len(link)] for link in LINKS if head.endswith(link) and len(head) - len(link) >= 3]
+        yield [heads, [tail]]  # a tail keeps the word's case: a noun's head is a noun, an adjective's an adjective
 
 
 def _inside_technical_token(text: str, start: int, end: int) -> bool:
