@@ -87,6 +87,7 @@ class RunResult:
     unchanged: int = 0  # files left out by --diff
     rules: dict = field(default_factory=dict)  # id -> Rule of the rules loaded (SARIF describes them)
     gaps: list[Gap] = field(default_factory=list)  # what was not checked: a run with gaps is incomplete
+    rule_descriptions: dict = field(default_factory=dict)  # rule id -> description, from engines (LanguageTool)
     unidentified: list[str] = field(default_factory=list)  # documents whose language could not be told
 
     @property
@@ -238,6 +239,10 @@ def run(options: RunOptions, *, progress: Callable[[int, int, str], None] | None
         pool.shutdown(wait=True)
         if cache is not None:
             cache.close()
+    # read after the run: an engine's version (LanguageTool's) is known only once it has been used
+    result.signature = signature(options, len(select_rules(rules, options.select, options.ignore)))
+    for engine in options.engines or ():
+        result.rule_descriptions.update(getattr(engine, "descriptions", {}) or {})
     if options.baseline:
         result.findings, result.baselined = filter_baseline(result.findings, options.baseline)
         counts: dict[str, int] = {}

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
+from string import Formatter
+from urllib.parse import quote
 
 from mtcheck import __version__
 from mtcheck.findings import Finding, Severity
@@ -13,8 +16,30 @@ SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.CRITICAL: "error", Severity.MAJOR: "error", Severity.MINOR: "warning", Severity.NEUTRAL: "note"}
 
 
-def _uri(path: str) -> str:
-    return Path(path).as_posix()
+#: GitHub code scanning accepts at most this many results a run; the rest are counted in a notification.
+MAX_RESULTS = 25_000
+#: SARIF's rule precision (GitHub ranks alerts by it), from the rule's status; LanguageTool's rules are medium.
+PRECISION = {"stable": "high", "preview": "medium", "deprecated": "low"}
+LT_RULE_PAGE = "https://community.languagetool.org/rule/show/{id}?lang={lang}"
+
+
+def repository_root(start: Path | None = None) -> Path:
+    """The folder SARIF URIs are relative to: the enclosing git work tree, else the current folder."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / ".git").exists():
+            return folder
+    return here
+
+
+def _uri(path: str, root: Path) -> dict:
+    """An artifactLocation: percent-encoded, relative to %SRCROOT% when the file lies under it."""
+    real = Path(os.path.abspath(path))
+    try:
+        rel = real.relative_to(root).as_posix()
+        return {"uri": quote(rel, safe="/"), "uriBaseId": "SRCROOT"}
+    except ValueError:
+        return {"uri": real.as_uri()}
 
 
 def _region(f: Finding) -> dict:
@@ -22,31 +47,58 @@ def _region(f: Finding) -> dict:
             "charOffset": f.start, "charLength": f.end - f.start}
 
 
-def _rule_descriptor(rule_id: str, example: Finding, info) -> dict:
-    text = (info.description if info is not None and info.description else "") or example.message
+def describe_template(template: str) -> str:
+    """A rule's message template as a description: each {field} becomes "…"."""
+    out = []
+    for literal, field, _, _ in Formatter().parse(template):
+        out.append(literal)
+        if field is not None:
+            out.append("…")
+    return "".join(out).strip()
+
+
+def _rule_descriptor(rule_id: str, example: Finding, info, lt_info) -> dict:
+    if info is not None:  # a rule of the rule engine: its own words, placeholders rendered
+        short = describe_template(info.message)
+        full = info.description or short
+        precision = PRECISION.get(getattr(info, "status", "preview"), "medium")
+        help_uri = None
+    else:  # LanguageTool's (or mtcheck's own, such as the unused-suppression check)
+        description, lang = lt_info if lt_info else ("", "")
+        short = description or rule_id
+        full = description or short
+        precision = "medium"
+        help_uri = LT_RULE_PAGE.format(id=quote(rule_id.split(":", 1)[1]), lang=quote(lang.split("-")[0])) \
+            if rule_id.startswith("LT:") and lang else None
     d = {
         "id": rule_id,
         "name": rule_id.replace(".", "_").replace(":", "_").replace("-", "_"),
-        "shortDescription": {"text": (info.message if info is not None else example.message)[:300]},
-        "fullDescription": {"text": text[:2000]},
-        "help": {"text": f"{text}\nMQM category: {example.category}. Engine: {example.engine}."},
+        "shortDescription": {"text": short[:300]},
+        "fullDescription": {"text": full[:2000]},
+        "help": {"text": f"{full}\nMQM category: {example.category}. Engine: {example.engine}."},
         "defaultConfiguration": {"level": LEVELS[example.severity]},
-        "properties": {"category": example.category, "mqm-category": example.category,
+        "properties": {"category": example.category, "mqm-category": example.category, "precision": precision,
+                       "problem.severity": "error" if example.severity >= Severity.MAJOR else "warning",
                        "severity": example.severity.label, "engine": example.engine, "tags": [example.category]},
     }
+    if help_uri:
+        d["helpUri"] = help_uri
     return d
 
 
-def render_sarif(result: RunResult, *, color: bool = False, fail_on=None, rules_info=None) -> str:
+def render_sarif(result: RunResult, *, color: bool = False, fail_on=None, rules_info=None, root: Path | None = None
+                 ) -> str:
     rules_info = rules_info or {}
+    root = root or repository_root()
     rule_ids: dict[str, int] = {}
     descriptors = []
     results = []
-    for f in result.findings:
+    shown = result.findings[:MAX_RESULTS]
+    for f in shown:
         if f.rule not in rule_ids:
             rule_ids[f.rule] = len(descriptors)
-            descriptors.append(_rule_descriptor(f.rule, f, rules_info.get(f.rule)))
-        location = {"physicalLocation": {"artifactLocation": {"uri": _uri(f.path)}, "region": _region(f)}}
+            descriptors.append(_rule_descriptor(f.rule, f, rules_info.get(f.rule), result.rule_descriptions.get(f.rule)))
+        location = {"physicalLocation": {"artifactLocation": _uri(f.path, root), "region": _region(f)}}
         r = {
             "ruleId": f.rule,
             "ruleIndex": rule_ids[f.rule],
@@ -60,7 +112,7 @@ def render_sarif(result: RunResult, *, color: bool = False, fail_on=None, rules_
         if f.suggestions:
             r["fixes"] = [{
                 "description": {"text": f"Replace with {s!r}" if s else "Remove"},
-                "artifactChanges": [{"artifactLocation": {"uri": _uri(f.path)},
+                "artifactChanges": [{"artifactLocation": _uri(f.path, root),
                                      "replacements": [{"deletedRegion": _region(f), "insertedContent": {"text": s}}]}],
             } for s in f.suggestions[:3]]
         results.append(r)
@@ -70,6 +122,7 @@ def render_sarif(result: RunResult, *, color: bool = False, fail_on=None, rules_
         "runs": [{
             "tool": {"driver": {"name": "mtcheck", "version": __version__, "informationUri": "https://pypi.org/project/mtcheck/",
                                 "rules": descriptors}},
+            "originalUriBaseIds": {"SRCROOT": {"uri": root.as_uri() + "/"}},
             "columnKind": "unicodeCodePoints",
             "invocations": [{
                 "executionSuccessful": result.complete,
@@ -77,8 +130,14 @@ def render_sarif(result: RunResult, *, color: bool = False, fail_on=None, rules_
                     "level": "error",
                     "descriptor": {"id": "mtcheck.incomplete"},
                     "message": {"text": f"Not fully checked: {g.message}"},
-                    "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(g.path)}}}],
-                } for g in result.gaps],
+                    "locations": [{"physicalLocation": {"artifactLocation": _uri(g.path, root)}}],
+                } for g in result.gaps] + ([{
+                    "level": "warning",
+                    "descriptor": {"id": "mtcheck.truncated"},
+                    "message": {"text": f"{len(result.findings) - MAX_RESULTS} more findings are not in this file: "
+                                        f"a SARIF run shows at most {MAX_RESULTS:,} (GitHub's limit); see the "
+                                        f"JSON output or the HTML report for all {len(result.findings):,}"},
+                }] if len(result.findings) > MAX_RESULTS else []),
             }],
             "results": results,
             "properties": {"signature": result.signature, "words": result.words,

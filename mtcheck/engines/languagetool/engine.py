@@ -128,6 +128,8 @@ class LanguageToolEngine:
         self._lock = threading.Lock()
         self._failures_in_row = 0
         self._breaker_reason: str | None = None
+        #: rule id -> (LanguageTool's description of the rule, a language it fired in), for SARIF
+        self.descriptions: dict[str, tuple[str, str]] = {}
         self._restarted = False
 
     # -- server -----------------------------------------------------------------------------------------------
@@ -155,7 +157,7 @@ class LanguageToolEngine:
 
     @property
     def signature(self) -> str:
-        return f"lt:{self._version or 'pending'}:{self.settings.level}"
+        return f"lt:{self._version or 'unused'}:{self.settings.level}"
 
     def _settings_key(self) -> str:
         s = self.settings
@@ -309,14 +311,14 @@ class LanguageToolEngine:
                 rule_id = m["rule"]["id"]
                 if seg.kind in ("headline", "heading") and rule_id in HEADLINE_SKIP:
                     continue
-                if rule_id in ITEM_START_SKIP and (
-                        (seg.kind in ("item", "cell") and not text[: convert(m["offset"])].strip(QUOTES_AND_SPACE))
-                        or document.touches_markup(max(seg.start, start - 3), start)):
-                    continue  # an item or cell may start in lower case; so may words after a link's "?"
                 start = seg.start + convert(m["offset"])
                 end = seg.start + convert(m["offset"] + m["length"])
                 if end <= start:
                     continue
+                if rule_id in ITEM_START_SKIP and (
+                        (seg.kind in ("item", "cell") and not text[: convert(m["offset"])].strip(QUOTES_AND_SPACE))
+                        or document.touches_markup(max(seg.start, start - 3), start)):
+                    continue  # an item or cell may start in lower case; so may words after a link's "?"
                 if document.touches_markup(start, end):
                     continue  # about inline code or a macro read as a word, not about the prose
                 if _inside_technical_token(document.text, start, end):
@@ -328,6 +330,7 @@ class LanguageToolEngine:
                         word_counts = _word_counts(document.text)
                     if self._quiet_spelling(document, start, end, word_counts):
                         continue
+                self.descriptions.setdefault(f"LT:{rule_id}", (m["rule"].get("description") or "", language))
                 findings.append(make_finding(
                     document,
                     rule=f"LT:{rule_id}",
