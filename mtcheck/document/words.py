@@ -18,6 +18,9 @@ _FLAG = re.compile(r"^--?[A-Za-z][\w-]*$")  # --force, -v
 _UNIT = re.compile(r"^\d+(?:[.,]\d+)?[A-Za-zµ%°]+$")  # 10px, 2.5em, 100ms
 _ACRONYM = re.compile(r"^[A-Z0-9]{2,}s?$")  # HTTP, URLs, CSS3
 _KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+){2,}$")  # browser-compat-data, typescript-eslint-plugin
+#: Units that stand on their own in prose ("measured in Gbps").
+UNIT_WORDS = frozenset("bps kbps Kbps Mbps Gbps Tbps KiB MiB GiB TiB kB KB MB GB TB ms µs ns fps dpi ppi Hz kHz MHz "
+                       "GHz".split())
 #: Units written apart from their number ("10 px").
 UNITS = frozenset("px em rem vh vw vmin vmax pt pc cm mm in ms s kb kib mb mib gb gib tb hz khz mhz ghz dpi dpr fr "
                   "deg rad turn ch ex".split())
@@ -29,6 +32,8 @@ def looks_technical(word: str) -> bool:
     if not w:
         return False
     if any(ch.isdigit() for ch in w) and any(ch.isalpha() for ch in w):
+        return True
+    if w in UNIT_WORDS:
         return True
     if sum(ch.isupper() for ch in w) >= 2 and any(ch.islower() for ch in w) and "-" not in w:
         return True  # mixed case: XInclude, HTMLElement, McAfee

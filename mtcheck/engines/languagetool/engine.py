@@ -356,21 +356,26 @@ class LanguageToolEngine:
             words |= _misspelled(text, results.get(key) or ())
         if not words:
             return set()
-        parts = {p for w in words if "-" in w.strip("-") for p in w.split("-") if p}
+        parts = {v for w in words if "-" in w.strip("-") for p in w.split("-") if p for v in _unlinked(p)}
         splits = {w: compound_parts(w, language) for w in words if "-" not in w}
+        stems = {w: loan_stems(w, language) for w in words}
+        stem_words = {x for options in stems.values() for x in options}
         compound = {v for options in splits.values() for pair in _variants(options) for vs in pair for v in vs}
         others = OTHER_VARIANTS.get(language, ())
         if not language.startswith("en"):
             others = (*others, "en-US")
         accepted = self._speller_accepts(parts | compound, language)
         for variant in others:
-            accepted |= self._speller_accepts(words | parts | compound, variant)
+            accepted |= self._speller_accepts(words | parts | compound | (stem_words if variant.startswith("en")
+                                                                         else set()), variant)
         out = {w for w in words if w in accepted}
         for w in words - out:
             pieces = [p for p in w.split("-") if p]
-            if len(pieces) > 1 and all(p in accepted or looks_technical(p) or p.lower() in software_terms()
-                                       for p in pieces):
+            if len(pieces) > 1 and all(any(v in accepted for v in _unlinked(p)) or looks_technical(p)
+                                       or p.lower() in software_terms() for p in pieces):
                 out.add(w)
+            elif any(stem in accepted or stem in software_terms() for stem in stems.get(w, ())):
+                out.add(w)  # an English verb with German endings: "fingerprinten", "gescrollten", "tabbt"
             elif any(all(any(v in accepted for v in variants) for variants in pair_variants)
                      for pair_variants in _variants(splits.get(w, ()))):
                 out.add(w)
@@ -414,6 +419,8 @@ class LanguageToolEngine:
             return True
         if word in software_terms() or word.lower() in software_terms():
             return True
+        if _quoted(text, start, end):
+            return True  # a single word in quotation marks is cited ("com" and "edu"), not misspelled
         # the speller's span may be part of a longer technical token ("foo" in "foo.bar", "max" in "max_width")
         lo, hi = start, end
         while lo > 0 and not text[lo - 1].isspace():
@@ -467,6 +474,41 @@ def compound_parts(word: str, language: str) -> list[tuple[str, str]]:
         if len(head) >= 3 and len(tail) >= 4:
             out.append((head, tail if word[:1].isupper() else tail.lower()))
     return out
+
+
+def _unlinked(part: str) -> list[str]:
+    """A compound's first part with and without its linking element ("Nutzungs" → "Nutzung")."""
+    return [part] + [part[: -len(link)] for link in LINKS if part.endswith(link) and len(part) - len(link) >= 3]
+
+
+#: German inflection around an English verb stem: (prefix, suffix) pairs, longest first.
+_GERMAN_VERB_ENDINGS = ("ierten", "ierte", "iert", "ieren", "ten", "te", "tet", "tes", "ter", "en", "et", "st", "t",
+                        "e", "n")
+
+
+def loan_stems(word: str, language: str) -> list[str]:
+    """For German: English stems a word may inflect ("gescrollten" → scroll, "tabbt" → tab, "hashiert" → hash,
+    "deserialisieren" → deserialise/deserialize). Accepted when the English speller or the software terms know
+    the stem: German technical prose conjugates English verbs."""
+    if language.split("-")[0] != "de" or len(word) < 5 or not word.isalpha() or not word[:1].islower():
+        return []
+    out = []
+    bases = [word] + ([word[2:]] if word.startswith("ge") and len(word) > 6 else [])
+    for base in bases:
+        for ending in _GERMAN_VERB_ENDINGS:
+            if base.endswith(ending) and len(base) - len(ending) >= 3:
+                stem = base[: -len(ending)]
+                out.append(stem)
+                if len(stem) > 3 and stem[-1] == stem[-2]:
+                    out.append(stem[:-1])  # "tabb" → "tab"
+                if ending.startswith("ier"):
+                    out += [stem + "e", stem.replace("is", "iz") + "e"]  # "serialis" → "serialise", "serialize"
+    return [s for s in dict.fromkeys(out) if len(s) >= 3]
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    before, after = text[start - 1 : start], text[end : end + 1]
+    return (before, after) in (('"', '"'), ("“", "”"), ("„", "“"), ("»", "«"), ("«", "»"), ("'", "'"), ("‘", "’"))
 
 
 def _variants(splits):

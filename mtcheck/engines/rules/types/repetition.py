@@ -113,6 +113,9 @@ class RepetitionRule(Rule):
                         s, e = words[i][0], words[j + k][1]
                         if not self._whole_tokens(text, s, e):
                             continue
+                        a, b = text[words[i][0]:words[j - 1][1]], text[words[j + 1][0]:words[j + k][1]]
+                        if a[1:] != b[1:]:
+                            continue  # "Ajax or AJAX": two spellings shown on purpose, not one word twice
                         if j + k + 1 < n and toks[j + k + 1] in idiom_next and gap_is_space(j + k):
                             continue
                         found = RuleMatch(s, e, (phrase,), {"word": phrase, "conjunction": text[words[j][0]:words[j][1]]})
