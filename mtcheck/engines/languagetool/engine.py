@@ -45,8 +45,8 @@ QUIET_RULES = (
     "HYPHEN_TO_EN", "TO_DO_HYPHEN", "SENT_START_CONJUNCTIVE_LINKING_ADVERB_COMMA",
     # Spanish: "sólo" for "solo" is a preference of the RAE since 2010, still accepted; reviewed translations use it
     "SOLO",
-    # German: "Kryptographie" for "Kryptografie", both in the Duden
-    "F_ANSTATT_PH",
+    # German: "Kryptographie" for "Kryptografie", "essentiell" for "essenziell": both spellings in the Duden
+    "F_ANSTATT_PH", "Z_ANSTATT_T",
 )
 #: A word a speller rejects is still correct when another national variant accepts it ("realise", "rumours").
 OTHER_VARIANTS = {"en-US": ("en-GB",), "en-GB": ("en-US",), "pt-PT": ("pt-BR",), "pt-BR": ("pt-PT",),
