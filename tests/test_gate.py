@@ -209,3 +209,43 @@ def test_pre_commit_hook_definition():
     workflow = yaml.safe_load((ROOT / "examples" / "github-actions.yml").read_text())
     steps = [s.get("uses", "") + " " + s.get("run", "") for s in workflow["jobs"]["mtcheck"]["steps"]]
     assert any("upload-sarif" in s for s in steps) and any("upload-artifact" in s for s in steps)
+
+
+def test_diff_reads_odd_names_uses_the_merge_base_and_accepts_three_dots(tmp_path, run_cli):
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    git(repo, "init", "-q", "-b", "main")
+    write(repo / "base.txt", "The council met on Monday.\n")
+    git(repo, "add", ".")
+    git(repo, "commit", "-qm", "base")
+    git(repo, "checkout", "-qb", "feature")
+    write(repo / "with space é.txt", "Guards found radios and radios.\n")
+    git(repo, "add", ".")
+    git(repo, "commit", "-qm", "feature")
+    git(repo, "checkout", "-q", "main")  # main moves on: its change is not the branch's
+    write(repo / "main-only.txt", "Police seized rifles and rifles.\n")
+    git(repo, "add", ".")
+    git(repo, "commit", "-qm", "main")
+    git(repo, "checkout", "-q", "feature")
+    args = ("--no-lt", "--lang", "en", "--format", "json", "--no-report")
+    for rev in ("main", "main...HEAD", "main..."):
+        r = run(run_cli, repo, ".", "--diff", rev, *args)
+        assert r.returncode == 1, r.stderr
+        assert {f["path"] for f in json.loads(r.stdout)} == {"with space é.txt"}, rev
+
+
+def test_baseline_follows_a_renamed_file(tmp_path, run_cli):
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    git(repo, "init", "-q")
+    write(repo / "a.txt", BAD + "The council met on Monday and agreed on the budget for next year.\n")
+    git(repo, "add", ".")
+    git(repo, "commit", "-qm", "first")
+    r = run(run_cli, repo, "baseline", "create", ".", "--no-lt", "--lang", "en")
+    assert r.returncode == 0, r.stderr
+    git(repo, "add", "mtcheck-baseline.json")
+    git(repo, "commit", "-qm", "baseline")
+    git(repo, "mv", "a.txt", "renamed.txt")
+    r = run(run_cli, repo, ".", "--no-lt", "--lang", "en", "--no-report", "--baseline", "mtcheck-baseline.json",
+            "--format", "json")
+    assert r.returncode == 0 and json.loads(r.stdout) == [], r.stdout + r.stderr
