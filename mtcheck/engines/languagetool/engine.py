@@ -422,12 +422,7 @@ class LanguageToolEngine:
         if _quoted(text, start, end):
             return True  # a single word in quotation marks is cited ("com" and "edu"), not misspelled
         # the speller's span may be part of a longer technical token ("foo" in "foo.bar", "max" in "max_width")
-        lo, hi = start, end
-        while lo > 0 and not text[lo - 1].isspace():
-            lo -= 1
-        while hi < len(text) and not text[hi].isspace():
-            hi += 1
-        token = text[lo:hi].strip(TOKEN_EDGES)
+        token = _token_around(text, start, end)
         if token != word and looks_technical(token):
             return True
         if counts.get(word, 0) >= 2:
@@ -515,18 +510,22 @@ def _variants(splits):
     """For each (head, tail): the spellings under which each part may be accepted (a head with or without its
     linking element; the tail as compound_parts cased it)."""
     for head, tail in splits:
-        heads = [head] + [head[: -len(link)] for link in LINKS if head.endswith(link) and len(head) - len(link) >= 3]
-        yield [heads, [tail]]  # a tail keeps the word's case: a noun's head is a noun, an adjective's an adjective
+        yield [_unlinked(head), [tail]]  # a tail keeps the word's case: a noun's head is a noun, an adjective's an adjective
 
 
-def _inside_technical_token(text: str, start: int, end: int) -> bool:
-    """The span lies inside one white-space-delimited token that looks like code, a file name or an acronym."""
+def _token_around(text: str, start: int, end: int) -> str:
+    """The white-space-delimited token holding [start, end), without the punctuation around it."""
     lo, hi = start, end
     while lo > 0 and not text[lo - 1].isspace():
         lo -= 1
     while hi < len(text) and not text[hi].isspace():
         hi += 1
-    token = text[lo:hi].strip(TOKEN_EDGES)
+    return text[lo:hi].strip(TOKEN_EDGES)
+
+
+def _inside_technical_token(text: str, start: int, end: int) -> bool:
+    """The span lies inside one white-space-delimited token that looks like code, a file name or an acronym."""
+    token = _token_around(text, start, end)
     return bool(token) and " " not in text[start:end] and looks_technical(token)
 
 
