@@ -87,7 +87,7 @@ def _flag(spec: dict, key: str, path: str, rule_id: str) -> bool:
     return value
 
 
-def build_rule(spec: Any, path: str, pack: str | None) -> Rule:
+def build_rule(spec: Any, path: str, pack: str | None, lines: dict[str, int] | None = None) -> Rule:
     """Validate one parsed YAML document and build its Rule."""
     if not isinstance(spec, dict):
         raise RuleError("a rule file holds one mapping (id, type, message, ...)", path=path)
@@ -103,7 +103,8 @@ def build_rule(spec: Any, path: str, pack: str | None) -> Rule:
         raise RuleError(f"unknown type {rtype!r} (known: {', '.join(sorted(RULE_TYPES))})", path=path, rule=rule_id)
     unknown = set(spec) - COMMON_KEYS - cls.KEYS
     if unknown:
-        raise RuleError(f"unknown key(s) for type {rtype}: {', '.join(sorted(unknown))}", path=path, rule=rule_id)
+        where = ", ".join(f"{k!r}" + (f" (line {lines[k]})" if lines and k in lines else "") for k in sorted(unknown))
+        raise RuleError(f"unknown key(s) for type {rtype}: {where}", path=path, rule=rule_id)
     for key in ("message", "category", "severity"):
         if not isinstance(spec.get(key), str) or not spec[key].strip():
             raise RuleError(f"missing or empty {key!r}", path=path, rule=rule_id)
@@ -175,6 +176,17 @@ def _no_duplicates(loader: _StrictLoader, node: yaml.MappingNode, deep: bool = F
 _StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _no_duplicates)
 
 
+def _top_level_lines(text: str) -> dict[str, int]:
+    """Line number of each top-level key of a rule file, for messages."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return {}
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {k.value: k.start_mark.line + 1 for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
+
+
 def load_rule_file(path: Path, pack: str | None) -> Rule:
     try:
         text = path.read_text(encoding="utf-8")
@@ -187,7 +199,7 @@ def load_rule_file(path: Path, pack: str | None) -> Rule:
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         problem = getattr(exc, "problem", None) or str(exc)
         raise RuleError(f"invalid YAML{where}: {problem}", path=str(path)) from None
-    return build_rule(spec, str(path), pack)
+    return build_rule(spec, str(path), pack, _top_level_lines(text))
 
 
 def _rule_files(root: Path) -> Iterable[tuple[Path, str | None]]:

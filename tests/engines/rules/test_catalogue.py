@@ -75,3 +75,16 @@ def test_duplicate_keys_in_a_rule_file_are_an_error_naming_the_line(tmp_path):
                  "message: again\n", encoding="utf-8")
     with pytest.raises(RuleError, match=r"line 7.*duplicate key 'message'"):
         load_rule_file(f, "house")
+
+
+def test_unknown_keys_in_a_rule_file_name_their_line(tmp_path):
+    from mtcheck.engines.rules.loader import load_rule_file
+    from mtcheck.errors import RuleError
+
+    pack = tmp_path / "house"
+    pack.mkdir()
+    f = pack / "typo.yml"
+    f.write_text("id: house.typo\ntype: pattern\nmessage: m\ncategory: Other\nseverity: minor\npattern: 'a'\n"
+                 "sugest: 'b'\n", encoding="utf-8")
+    with pytest.raises(RuleError, match=r"'sugest' \(line 7\)"):
+        load_rule_file(f, "house")

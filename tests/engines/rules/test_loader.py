@@ -32,7 +32,7 @@ def test_good_rule_loads(tmp_path):
     (GOOD.format(name="x").replace("'foo'", "'(?<=a)foo'"), "look-around"),
     (GOOD.format(name="x").replace("Fluency/Grammar", "Fluency/Vibes"), "unknown category"),
     (GOOD.format(name="x").replace("minor", "catastrophic"), "unknown severity"),
-    (GOOD.format(name="x") + "colour: red\n", "unknown key(s) for type pattern: colour"),
+    (GOOD.format(name="x") + "colour: red\n", "unknown key(s) for type pattern: 'colour' (line"),
     (GOOD.format(name="other"), "must be 'house.x'"),
     (GOOD.format(name="x") + "suggest: '{nope}'\n", "unknown field(s) nope"),
     (GOOD.format(name="x") + "examples:\n  - bad: 'no marker here'\n", "[[...]]"),
