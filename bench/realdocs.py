@@ -117,7 +117,7 @@ def main() -> None:
     versions["after (working tree)"] = measure(ROOT, not args.no_lt)
 
     print(f"LanguageTool: {'off' if args.no_lt else 'on'}; words = whitespace words of the files\n")
-    print(f"| corpus | words | aim /1kw | " + " | ".join(f"{v}: findings, /1kw, touching markup" for v in versions)
+    print("| corpus | words | aim /1kw | " + " | ".join(f"{v}: findings, /1kw, touching markup" for v in versions)
           + " |")
     print("|---|---|---|" + "---|" * len(versions))
     for name, aim in CORPORA.items():

@@ -212,8 +212,10 @@ def run(options: RunOptions, *, progress: Callable[[int, int, str], None] | None
     result = RunResult(skipped=list(found.skipped), warnings=list(found.warnings))
     files = found.files
     if options.exclude:
-        kept = [f for f in files if not _matches_any(_relative_posix(f[0], root), options.exclude)]
-        result.skipped += [(f[1], "excluded") for f in files if f not in kept]
+        kept, excluded = [], []
+        for f in files:
+            (excluded if _matches_any(_relative_posix(f[0], root), options.exclude) else kept).append(f)
+        result.skipped += [(f[1], "excluded") for f in excluded]
         files = kept
     changed = None
     if options.diff:
@@ -230,7 +232,6 @@ def run(options: RunOptions, *, progress: Callable[[int, int, str], None] | None
     cache = RuleResultCache(cache_dir() / "rules.sqlite3") if options.cache else None
     engines: list[Engine] = [RulesEngine(rules, cache, reading=options.reader_options.signature()),
                              *(options.engines or ())]
-    result.signature = signature(options, len(select_rules(rules, options.select, options.ignore)))
     result.rules = {r.id: r for r in rules}
     pool = ThreadPoolExecutor(max_workers=max(1, (len(engines) - 1) * IN_FLIGHT))
     try:
@@ -296,11 +297,13 @@ def _check_files(files, options: RunOptions, engines: list[Engine], root: Path, 
         progress(total, total, "")
 
 
-def _gap_recorder(result: RunResult, path: str):
-    lock = threading.Lock()
+#: Engines report gaps from their threads, for several documents at once.
+_GAPS_LOCK = threading.Lock()
 
+
+def _gap_recorder(result: RunResult, path: str):
     def gap(message: str, paragraphs: int = 0, engine: str = "languagetool") -> None:
-        with lock:
+        with _GAPS_LOCK:
             result.gaps.append(Gap(path, engine, message, paragraphs))
     return gap
 

@@ -48,13 +48,6 @@ class Selector:
             return False
         return not (self.ignore and matches_any(rule_id, self.ignore))
 
-    def may_allow_prefix(self, prefix: str) -> bool:
-        """Whether any id starting with ``prefix`` ("LT:") could be allowed: lets an engine skip its work."""
-        if not self.select:
-            return True
-        return any(p.startswith(prefix) or prefix.startswith(p.rstrip(BOUNDARIES)) or
-                   any(c in p for c in GLOB_CHARS) for p in self.select)
-
     def unknown(self, known_ids: Iterable[str], engine_prefixes: Sequence[str] = ("LT", "mtcheck")) -> list[str]:
         """Patterns that select no known rule (engines whose ids are not known in advance excepted)."""
         ids = list(known_ids)

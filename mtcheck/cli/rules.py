@@ -6,7 +6,7 @@ import click
 
 from mtcheck.cli import cli
 from mtcheck.engines.rules import load_rules
-from mtcheck.selection import matches_any as id_matches
+from mtcheck.selection import matches_any
 
 
 @cli.command("rules")
@@ -15,7 +15,7 @@ from mtcheck.selection import matches_any as id_matches
 def rules_command(ids, rule_paths):
     """List rules (optionally only IDS or prefixes), with type, languages, category and severity."""
     rules = load_rules(rule_paths)
-    shown = [r for r in rules if not ids or id_matches(r.id, ids)]
+    shown = [r for r in rules if not ids or matches_any(r.id, ids)]
     for r in sorted(shown, key=lambda r: r.id):
         langs = ",".join(sorted(r.languages)) if r.languages else "*"
         if r.source_languages:

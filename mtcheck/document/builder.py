@@ -33,10 +33,6 @@ class Mask:
     placeholder: bool  # False: hidden (not read, no word in its place)
 
 
-def is_placeholder_word(word: str) -> bool:
-    return word.startswith(PLACEHOLDER_WORD) and word[len(PLACEHOLDER_WORD):].isdigit()
-
-
 def _join_spaces(pieces: list[tuple[str, int, int, str]]) -> list[tuple[str, int, int, str]]:
     """Markup that is not read and stood between two spaces ("a <!-- x --> b", "a {/* x */} b") would leave
     two spaces in the checked text, which every spacing rule would flag: the second space is dropped (it stays in
@@ -132,9 +128,6 @@ class DocumentBuilder:
             self._pieces.append(("", m.start, m.end, PLACEHOLDER))
         else:
             self.add_hidden(m.start, m.end)
-
-    def in_mask(self, offset: int) -> bool:
-        return bool(self._masks_over(offset, offset + 1))
 
     # -- what readers call -------------------------------------------------------------------------------------
     def _file_offset(self, source_offset: int) -> int:

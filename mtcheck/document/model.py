@@ -151,7 +151,15 @@ class Document:
         return False
 
     def placeholders_in(self, start: int, end: int) -> list[Run]:
-        return [r for r in self._placeholder_runs if r.text_start < end and r.text_end > start]
+        """The placeholder runs overlapping [start, end), found by bisection (called for every sentence)."""
+        runs = self._placeholder_runs
+        i = max(bisect_right(self._placeholder_starts, start) - 1, 0)
+        out = []
+        while i < len(runs) and runs[i].text_start < end:
+            if runs[i].text_end > start:
+                out.append(runs[i])
+            i += 1
+        return out
 
     @cached_property
     def code_vocabulary(self) -> frozenset[str]:

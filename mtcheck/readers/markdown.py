@@ -87,7 +87,7 @@ def _find_closing(src: str, markup: str, start: int, limit: int) -> int:
         pos = end
 
 
-def _align_inline(b: DocumentBuilder, children, cursor: int, limit: int, code: list) -> int:
+def _align_inline(b: DocumentBuilder, children, cursor: int, limit: int) -> int:
     src = b.source
     autolink = False
     element: tuple[str, int] | None = None  # a code-like inline HTML element being skipped: (tag, start)
@@ -101,7 +101,6 @@ def _align_inline(b: DocumentBuilder, children, cursor: int, limit: int, code: l
                     m = _TAG.match(tok.content)
                     if m and m.group(1) and m.group(2).lower() == element[0]:
                         b.add_placeholder(element[1], cursor)
-                        code.append((element[1], cursor))
                         element = None
             elif kind in ("text", "code_inline") and tok.content:
                 idx = src.find(tok.content, cursor, limit)
@@ -140,7 +139,6 @@ def _align_inline(b: DocumentBuilder, children, cursor: int, limit: int, code: l
                 close = _find_closing(src, tok.markup, idx + len(tok.markup) + len(tok.content.strip()), limit)
                 end = close + len(tok.markup) if close != -1 else idx + len(tok.markup)
                 b.add_placeholder(idx, end)
-                code.append((idx, end))
                 cursor = end
         elif kind == "html_inline":
             idx = src.find(tok.content, cursor, limit)
@@ -155,11 +153,10 @@ def _align_inline(b: DocumentBuilder, children, cursor: int, limit: int, code: l
                 b.add_placeholder(idx, end)
             elif name == "br":
                 b.add_derived(" ", idx, end)
-            elif tok.content.startswith("<!--"):
-                b.add_comment(idx, end, tok.content[4:-3] if tok.content.endswith("-->") else tok.content[4:])
+            else:  # any other tag, or a comment: markup, not read
+                if tok.content.startswith("<!--"):
+                    b.add_comment(idx, end, tok.content[4:-3] if tok.content.endswith("-->") else tok.content[4:])
                 b.add_hidden(idx, end)
-            else:
-                b.add_hidden(idx, end)  # any other tag or comment: markup, not read
             cursor = end
         elif kind == "image":
             idx = src.find("![", cursor, limit)
@@ -186,9 +183,7 @@ def _align_inline(b: DocumentBuilder, children, cursor: int, limit: int, code: l
                     b.add_hidden(cursor, end)
                     cursor = end
             autolink = False
-    if element is not None:  # an element never closed: treat its opening tag alone as markup
-        pass
-    return cursor
+    return cursor  # an element never closed: its opening tag alone was markup
 
 
 def read_markdown(builder: DocumentBuilder, options: ReaderOptions | None = None, *, mdx: bool = False) -> Document:
@@ -213,7 +208,6 @@ def read_markdown(builder: DocumentBuilder, options: ReaderOptions | None = None
     kinds: list[str] = []
     region = None
     cursor = 0
-    inline_code: list[tuple[int, int]] = []
     for tok in tokens:
         if tok.type == "front_matter":
             _front_matter(builder, tok.content)
@@ -233,7 +227,7 @@ def read_markdown(builder: DocumentBuilder, options: ReaderOptions | None = None
             raw = src[start:stop]
             blanked = _CODE_SPAN.sub(lambda m: m.group(1) + "x" * (len(m.group()) - 2 * len(m.group(1)))
                                      + m.group(1), raw)
-            read_html_fragment(builder, start, stop, inline=lambda a, b: _inline_markdown(builder, a, b, inline_code),
+            read_html_fragment(builder, start, stop, inline=lambda a, b: _inline_markdown(builder, a, b),
                                fragment=blanked)
             continue
         if tok.type != "inline" or tok.map is None:
@@ -244,20 +238,21 @@ def read_markdown(builder: DocumentBuilder, options: ReaderOptions | None = None
         if region != (start, stop):
             region = (start, stop)
             cursor = start
-        cursor = _align_inline(builder, tok.children or [], cursor, stop, inline_code)
+        cursor = _align_inline(builder, tok.children or [], cursor, stop)
         builder.end_segment(kinds[-1] if kinds else "paragraph")
     return builder.build()
 
 
-def _inline_markdown(builder: DocumentBuilder, start: int, end: int, code: list) -> None:
+def _inline_markdown(builder: DocumentBuilder, start: int, end: int) -> None:
     """Text between the tags of an HTML/JSX block, read as inline Markdown (MDX does; GitHub renders the same
     after a blank line): code spans, links and emphasis inside a ``<Note>`` are markup, not prose."""
     text = builder.source[start:end]
     if not text.strip():
-        builder.add_derived(" ", start, end) if text else None
+        if text:
+            builder.add_derived(" ", start, end)
         return
     tokens = _PARSER.parseInline(text)
-    _align_inline(builder, tokens[0].children or [] if tokens else [], start, end, code)
+    _align_inline(builder, tokens[0].children or [] if tokens else [], start, end)
 
 
 def read_mdx(builder: DocumentBuilder, options: ReaderOptions | None = None) -> Document:

@@ -5,8 +5,10 @@ all, like Vale's BlockIgnores). Each becomes a :class:`~mtcheck.document.builder
 
 from __future__ import annotations
 
+import functools
 import re
-from dataclasses import dataclass, field
+from bisect import bisect_right
+from dataclasses import dataclass
 
 from mtcheck.document.builder import Mask
 
@@ -31,39 +33,43 @@ MARKDOWN_HIDDEN = (
 
 @dataclass(frozen=True)
 class ReaderOptions:
-    """What the configuration says about reading: extra tokens and blocks to ignore."""
+    """What the configuration says about reading: extra tokens and blocks to ignore. (Regexes are checked when
+    the configuration is loaded.)"""
 
     token_ignores: tuple[str, ...] = ()
     block_ignores: tuple[str, ...] = ()
     templates: bool = True  # recognise template tags ({{ }}, {% %}, Hugo shortcodes)
-    _compiled: dict = field(default_factory=dict, compare=False, repr=False, hash=False)
 
     def patterns(self, markdown: bool) -> list[tuple[re.Pattern, bool]]:
-        key = ("md" if markdown else "other")
-        if key not in self._compiled:
-            pats: list[tuple[str, bool]] = [(p, True) for p in self.token_ignores]
-            pats += [(p, False) for p in self.block_ignores]
-            if self.templates:
-                pats += list(TEMPLATE_TOKENS)
-            pats.append(URL)
-            if markdown:
-                pats += list(MARKDOWN_HIDDEN)
-            self._compiled[key] = [(re.compile(p, re.M), ph) for p, ph in pats]
-        return self._compiled[key]
+        return _compiled(self.token_ignores, self.block_ignores, self.templates, markdown)
 
     def signature(self) -> str:
         return repr((self.token_ignores, self.block_ignores, self.templates))
 
 
-def validate_patterns(patterns, what: str) -> list[str]:
-    """Problems with user patterns (bad regexes), one message each."""
-    problems = []
-    for p in patterns:
-        try:
-            re.compile(p)
-        except re.error as exc:
-            problems.append(f"{what}: {p!r} is not a valid regular expression: {exc}")
-    return problems
+@functools.lru_cache(maxsize=16)
+def _compiled(token_ignores: tuple[str, ...], block_ignores: tuple[str, ...], templates: bool,
+              markdown: bool) -> list[tuple[re.Pattern, bool]]:
+    """The patterns of a reader configuration, compiled once per run, not once per document."""
+    pats: list[tuple[str, bool]] = [(p, True) for p in token_ignores]
+    pats += [(p, False) for p in block_ignores]
+    if templates:
+        pats += list(TEMPLATE_TOKENS)
+    pats.append(URL)
+    if markdown:
+        pats += list(MARKDOWN_HIDDEN)
+    return [(re.compile(p, re.M), ph) for p, ph in pats]
+
+
+def _merged(ranges) -> list[tuple[int, int]]:
+    """Sorted, non-overlapping ranges (a code span inside a fence is covered by the fence)."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(ranges):
+        if out and a < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
 
 
 def token_masks(source: str, options: ReaderOptions, *, markdown: bool = False,
@@ -71,13 +77,12 @@ def token_masks(source: str, options: ReaderOptions, *, markdown: bool = False,
     """Masks for the patterns, except those that start inside ``code`` (code spans and blocks, where template
     syntax is an example, not markup)."""
     masks = []
-    code = sorted(code)
+    code = _merged(code)
     starts = [a for a, _ in code]
-    from bisect import bisect_right
 
     def in_code(pos: int) -> bool:
         i = bisect_right(starts, pos) - 1
-        return i >= 0 and code[i][0] <= pos < code[i][1]
+        return i >= 0 and pos < code[i][1]
 
     for pattern, placeholder in options.patterns(markdown):
         for m in pattern.finditer(source):
@@ -90,7 +95,7 @@ def mdx_expressions(source: str, code: list[tuple[int, int]]) -> list[Mask]:
     """``{expression}`` in MDX prose: balanced braces, aware of strings and template literals, outside code;
     ``{/* comment */}`` is hidden, any other expression is a placeholder."""
     masks = []
-    code = sorted(code)
+    code = _merged(code)
     ci = 0
     i = 0
     n = len(source)

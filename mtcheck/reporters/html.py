@@ -39,6 +39,20 @@ def _environment() -> Environment:
                        trim_blocks=False, lstrip_blocks=False)
 
 
+def _cut(lo: int, hi: int, spans: list[tuple[int, int, str, Severity]]):
+    """Cut [lo, hi) at every edge of the spans (start, end, id, severity) inside it; yield each stretch with the
+    spans covering it, in one sweep."""
+    clipped = [(max(lo, s), min(hi, e), fid, sev) for s, e, fid, sev in spans if s < hi and e > lo]
+    bounds = sorted({lo, hi} | {c[0] for c in clipped} | {c[1] for c in clipped})
+    starts_at = defaultdict(list)
+    for c in clipped:
+        starts_at[c[0]].append(c)
+    active: list[tuple[int, int, str, Severity]] = []
+    for a, b in zip(bounds, bounds[1:]):
+        active = [c for c in active if c[1] > a] + starts_at.get(a, [])
+        yield a, b, active
+
+
 def pieces(text: str, findings: list[tuple[str, Finding]]) -> list[dict]:
     """Cut the text at every finding boundary; each piece lists the findings covering it (overlaps included)
     and the most severe one's severity. An empty span is shown on the character after it."""
@@ -49,34 +63,22 @@ def pieces(text: str, findings: list[tuple[str, Finding]]) -> list[dict]:
             end = min(len(text), start + 1)
             start = max(0, end - 1)
         spans.append((start, end, fid, f.severity))
-    bounds = sorted({0, len(text)} | {s for s, _, _, _ in spans} | {e for _, e, _, _ in spans})
-    starts_at = defaultdict(list)
-    for span in spans:
-        starts_at[span[0]].append(span)
-    active: list[tuple[int, int, str, Severity]] = []
     out = []
-    for a, b in zip(bounds, bounds[1:]):
-        active = [s for s in active if s[1] > a] + starts_at.get(a, [])
+    for a, b, active in _cut(0, len(text), spans):
         if not active:
             out.append({"text": text[a:b], "ids": []})
         else:
-            sev = max(s[3] for s in active)
-            out.append({"text": text[a:b], "ids": [s[2] for s in active], "severity": sev.label})
+            out.append({"text": text[a:b], "ids": [c[2] for c in active],
+                        "severity": max(c[3] for c in active).label})
     return out
 
 
 def _highlighted(text: str, start: int, end: int, spans: list[tuple[int, int, str, Severity]]) -> str:
     """``text`` (the file's characters ``start..end``) as escaped HTML, cut at finding boundaries, each cut
     inside a finding wrapped in a <mark> like the source view's."""
-    inside = [sp for sp in spans if sp[0] < end and sp[1] > start]
-    if not inside:
-        return str(escape(text))
-    bounds = sorted({start, end} | {max(start, min(end, sp[0])) for sp in inside}
-                    | {max(start, min(end, sp[1])) for sp in inside})
     out = []
-    for a, b in zip(bounds, bounds[1:]):
+    for a, b, on in _cut(start, end, spans):
         piece = escape(text[a - start : b - start])
-        on = [sp for sp in inside if sp[0] < b and sp[1] > a]
         out.append(_mark(piece, on) if on else str(piece))
     return "".join(out)
 

@@ -299,7 +299,7 @@ class LanguageToolEngine:
                 lost = sum(len(b) for b in failed)
                 context.gap(f"LanguageTool could not check {lost} of {len(paragraphs)} paragraphs: {reason}", lost)
         results = {**cached, **fresh}
-        accepted = self._accepted_elsewhere(paragraphs, keys, results, language)
+        accepted = self._accepted_elsewhere(paragraphs, keys, results, language, document)
         findings = []
         word_counts: dict[str, int] | None = None
         for (seg, text), key in zip(paragraphs, keys):
@@ -345,7 +345,7 @@ class LanguageToolEngine:
                 ))
         return findings
 
-    def _accepted_elsewhere(self, paragraphs, keys, results, language: str) -> set[str]:
+    def _accepted_elsewhere(self, paragraphs, keys, results, language: str, document: Document) -> set[str]:
         """Words the speller of ``language`` rejected that are still words: accepted by another national variant
         ("realise" in en-US text), by the English speller in a text of another language (technical prose
         borrows English terms: "Layout", "Property"), hyphenated compounds each of whose parts is accepted or
@@ -354,6 +354,8 @@ class LanguageToolEngine:
         words: set[str] = set()
         for (_, text), key in zip(paragraphs, keys):
             words |= _misspelled(text, results.get(key) or ())
+        # words quiet anyway need no speller: each rejected candidate costs the server a suggestion search
+        words = {w for w in words if not self._known_word(w, document)}
         if not words:
             return set()
         parts = {v for w in words if "-" in w.strip("-") for p in w.split("-") if p for v in _unlinked(p)}
@@ -406,6 +408,12 @@ class LanguageToolEngine:
                 verdicts.update(fresh)
         return {w for w, v in verdicts.items() if not v}
 
+    def _known_word(self, word: str, document: Document) -> bool:
+        """A word that is no misspelling wherever it stands: in the word list, the page's code, the software
+        terms, or shaped like an identifier, a file name or an acronym."""
+        return (word in self.settings.words or word.lower() in self.settings.words or looks_technical(word)
+                or word in document.code_vocabulary or word in software_terms() or word.lower() in software_terms())
+
     def _quiet_spelling(self, document: Document, start: int, end: int, counts: dict[str, int]) -> bool:
         """Proper names, technical words and the document's own vocabulary are not misspellings: a word in the
         project word list or in the page's inline code and macros, an identifier, file name, flag, unit,
@@ -413,11 +421,7 @@ class LanguageToolEngine:
         inside a sentence, or one that starts a run of capitalised words."""
         text = document.text
         word = text[start:end]
-        if word in self.settings.words or word.lower() in self.settings.words:
-            return True
-        if looks_technical(word) or is_unit_after_number(text, start, end) or word in document.code_vocabulary:
-            return True
-        if word in software_terms() or word.lower() in software_terms():
+        if self._known_word(word, document) or is_unit_after_number(text, start, end):
             return True
         if _quoted(text, start, end):
             return True  # a single word in quotation marks is cited ("com" and "edu"), not misspelled

@@ -11,12 +11,7 @@ from mtcheck.engines.rules.regex import RegexTimeout
 from mtcheck.engines.rules.rule import Rule, RuleContext
 from mtcheck.engines.rules.templates import render
 from mtcheck.findings import Finding
-from mtcheck.selection import Selector, matches_any
-
-
-def id_matches(rule_id: str, patterns: Sequence[str]) -> bool:
-    """Kept for callers of the rule engine: the selector's matching (mtcheck.selection)."""
-    return matches_any(rule_id, patterns)
+from mtcheck.selection import Selector
 
 
 def select_rules(rules: Iterable[Rule], select: Sequence[str] = (), ignore: Sequence[str] = ()) -> list[Rule]:

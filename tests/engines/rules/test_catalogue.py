@@ -64,27 +64,18 @@ def test_every_rule_with_an_applicable_fix_shows_it_in_a_fixed_example():
     assert missing == []
 
 
-def test_duplicate_keys_in_a_rule_file_are_an_error_naming_the_line(tmp_path):
+@pytest.mark.parametrize("extra,expected", [
+    ("message: again\n", r"line 7.*duplicate key 'message'"),
+    ("sugest: 'b'\n", r"'sugest' \(line 7\)"),
+])
+def test_bad_keys_in_a_rule_file_are_errors_naming_the_line(tmp_path, extra, expected):
     from mtcheck.engines.rules.loader import load_rule_file
     from mtcheck.errors import RuleError
 
     pack = tmp_path / "house"
     pack.mkdir()
-    f = pack / "dup.yml"
-    f.write_text("id: house.dup\ntype: pattern\nmessage: m\ncategory: Other\nseverity: minor\npattern: 'a'\n"
-                 "message: again\n", encoding="utf-8")
-    with pytest.raises(RuleError, match=r"line 7.*duplicate key 'message'"):
-        load_rule_file(f, "house")
-
-
-def test_unknown_keys_in_a_rule_file_name_their_line(tmp_path):
-    from mtcheck.engines.rules.loader import load_rule_file
-    from mtcheck.errors import RuleError
-
-    pack = tmp_path / "house"
-    pack.mkdir()
-    f = pack / "typo.yml"
-    f.write_text("id: house.typo\ntype: pattern\nmessage: m\ncategory: Other\nseverity: minor\npattern: 'a'\n"
-                 "sugest: 'b'\n", encoding="utf-8")
-    with pytest.raises(RuleError, match=r"'sugest' \(line 7\)"):
+    f = pack / "bad.yml"
+    f.write_text("id: house.bad\ntype: pattern\nmessage: m\ncategory: Other\nseverity: minor\npattern: 'a'\n" + extra,
+                 encoding="utf-8")
+    with pytest.raises(RuleError, match=expected):
         load_rule_file(f, "house")

@@ -47,7 +47,6 @@ class UntranslatedRule(Rule):
 
     def _prose(self, doc: Document, start: int, end: int, heading: bool) -> tuple[str, int] | None:
         """(text for the identifier, its word count), or None when the sentence is not worth identifying."""
-        text = doc.text
         markup_letters = 0
         for run in doc.placeholders_in(start, end):
             markup_letters += sum(ch.isalpha() for ch in doc.file_text[run.file_start : run.file_end])
