@@ -34,7 +34,7 @@ SAMPLES = 8
 def detect(text: str) -> str | None:
     """ISO 639-1 code of the text's language (the language of most of its letters), or None when there is too
     little text to tell."""
-    if sum(ch.isalpha() for ch in text[:SAMPLE_CHARS]) < 20 and sum(ch.isalpha() for ch in text) < 20:
+    if sum(map(str.isalpha, text[:SAMPLE_CHARS])) < 20 and sum(map(str.isalpha, text)) < 20:
         return None
     if len(text) <= SAMPLE_CHARS:
         lang = _detector().detect_language_of(text)
@@ -46,7 +46,7 @@ def detect(text: str) -> str | None:
     for piece, lang in zip(pieces, _detector().detect_languages_in_parallel_of(pieces)):
         if lang is not None:
             code = _code(lang)
-            votes[code] = votes.get(code, 0) + sum(ch.isalpha() for ch in piece)
+            votes[code] = votes.get(code, 0) + sum(map(str.isalpha, piece))
     return max(votes, key=votes.get) if votes else None
 
 

@@ -26,6 +26,7 @@ UNITS = frozenset("px em rem vh vw vmin vmax pt pc cm mm in ms s kb kib mb mib g
                   "deg rad turn ch ex".split())
 
 
+@functools.lru_cache(maxsize=65536)  # called for every word of every sentence; words repeat
 def looks_technical(word: str) -> bool:
     """True for identifiers, file names, flags, units, acronyms and internally capitalised product names."""
     w = word.strip("'’")

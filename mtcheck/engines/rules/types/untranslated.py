@@ -49,17 +49,17 @@ class UntranslatedRule(Rule):
         """(text for the identifier, its word count), or None when the sentence is not worth identifying."""
         markup_letters = 0
         for run in doc.placeholders_in(start, end):
-            markup_letters += sum(ch.isalpha() for ch in doc.file_text[run.file_start : run.file_end])
+            markup_letters += sum(map(str.isalpha, doc.file_text[run.file_start : run.file_end]))
         words = []
         prose_letters = name_letters = 0
         prose = doc.prose(start, end)
         # a quotation (an error message, a title) may stand in its own language: it says nothing here
-        quoted = sum(sum(ch.isalpha() for ch in q.group()) for q in QUOTED.finditer(prose))
+        quoted = sum(sum(map(str.isalpha, q.group())) for q in QUOTED.finditer(prose))
         markup_letters += quoted
         prose = QUOTED.sub(" ", prose)
         for m in WORD.finditer(prose):
             w = m.group()
-            letters = sum(ch.isalpha() for ch in w)
+            letters = sum(map(str.isalpha, w))
             if looks_technical(w):  # identifiers, file names, acronyms carry no language
                 markup_letters += letters
                 continue
