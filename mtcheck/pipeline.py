@@ -1,4 +1,5 @@
-"""discover → read → engines → normalise → filter → RunResult. No printing here: reporters and the CLI do that."""
+"""discover → read → engines → normalise → filter → RunResult, driven by one Settings object. No printing here:
+reporters and the CLI do that."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import re
 import threading
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -17,89 +18,16 @@ from mtcheck.discover import discover
 from mtcheck.document import Document
 from mtcheck.document.outline import outline
 from mtcheck.engines.base import CheckContext, Engine
-from mtcheck.engines.rules import RulesEngine, load_rules
-from mtcheck.engines.rules.cache import RuleResultCache, cache_dir
-from mtcheck.engines.rules.engine import select_rules
+from mtcheck.engines.registry import build_engines
 from mtcheck.filters.baseline import filter_baseline
 from mtcheck.filters.changed import changed_lines, is_changed
 from mtcheck.filters.suppressions import apply_suppressions
 from mtcheck.errors import InputError
 from mtcheck.findings import Finding, Severity
 from mtcheck.readers import COMMENTED_FORMATS, read_document
-from mtcheck.readers.syntax import ReaderOptions
+from mtcheck.result import DocumentStats, Gap, RunResult
 from mtcheck.selection import Selector
-
-
-@dataclass
-class RunOptions:
-    paths: Sequence[str]
-    language: str | None = None
-    source_language: str | None = None
-    rule_paths: Sequence[str] = ()
-    select: Sequence[str] = ()
-    ignore: Sequence[str] = ()
-    fail_on: Severity | None = Severity.MAJOR
-    exclude_dirs: Sequence[str] = ()
-    engines: Sequence[Engine] | None = None  # extra engines (LanguageTool) built by the caller
-    keep_text: bool = False  # keep each document's text in the result (the HTML report shows it)
-    exclude: Sequence[str] = ()  # globs, relative to ``root``
-    root: str | None = None  # the configuration file's folder (globs are relative to it)
-    per_path: dict | None = None  # glob -> {lang, source_lang, select, ignore}
-    baseline: str | None = None
-    diff: str | None = None  # git revision
-    diff_scope: str = "lines"  # or "files"
-    warn_unused_suppressions: bool = False
-    cache: bool = True  # the rule engine's per-document result cache
-    reader_options: ReaderOptions = field(default_factory=ReaderOptions)  # token and block ignores
-
-
-@dataclass
-class DocumentStats:
-    path: str
-    format: str
-    language: str | None
-    words: int
-    findings: int
-    file_text: str = field(default="", repr=False)  # for reports that show the document
-    lossy: bool = False
-    outline: list | None = field(default=None, repr=False)  # blocks for a rendered view (Markdown, MDX, rST)
-
-
-@dataclass(frozen=True)
-class Gap:
-    """Something an engine could not check: the run is incomplete."""
-
-    path: str
-    engine: str
-    message: str
-    paragraphs: int = 0
-
-
-@dataclass
-class RunResult:
-    findings: list[Finding] = field(default_factory=list)
-    documents: list[DocumentStats] = field(default_factory=list)
-    skipped: list[tuple[str, str]] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    signature: str = ""
-    baselined: int = 0  # findings hidden by the baseline
-    suppressed: int = 0  # findings hidden by inline suppressions
-    unchanged: int = 0  # files left out by --diff
-    rules: dict = field(default_factory=dict)  # id -> Rule of the rules loaded (SARIF describes them)
-    gaps: list[Gap] = field(default_factory=list)  # what was not checked: a run with gaps is incomplete
-    rule_descriptions: dict = field(default_factory=dict)  # rule id -> description, from engines (LanguageTool)
-    unidentified: list[str] = field(default_factory=list)  # documents whose language could not be told
-
-    @property
-    def complete(self) -> bool:
-        return not self.gaps
-
-    def count(self, at_least: Severity) -> int:
-        return sum(1 for f in self.findings if f.severity >= at_least)
-
-    @property
-    def words(self) -> int:
-        return sum(d.words for d in self.documents)
+from mtcheck.settings import Settings
 
 
 _HINT = re.compile(r"^([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*$")
@@ -163,19 +91,17 @@ def normalise(findings: list[Finding]) -> list[Finding]:
     return sorted(kept, key=Finding.sort_key)
 
 
-def signature(options: RunOptions, rule_count: int) -> str:
-    """A sacrebleu-style string recording every setting that changes the numbers."""
+def signature(settings: Settings, engines: Sequence[Engine]) -> str:
+    """A sacrebleu-style string recording every setting that changes the numbers; read after the run, when a
+    server's version is known."""
     parts = [
         f"mtcheck:{__version__}",
-        f"lang:{options.language or 'auto'}",
-        f"src:{options.source_language or 'none'}",
-        f"rules:{rule_count}",
-        f"select:{','.join(options.select) or 'all'}",
-        f"ignore:{','.join(options.ignore) or 'none'}",
+        f"lang:{settings.lang or 'auto'}",
+        f"src:{settings.source_lang or 'none'}",
+        f"select:{','.join(settings.select) or 'all'}",
+        f"ignore:{','.join(settings.ignore) or 'none'}",
     ]
-    for engine in options.engines or ():
-        parts.append(getattr(engine, "signature", engine.name))
-    return "|".join(parts)
+    return "|".join(parts + [engine.signature() for engine in engines])
 
 
 def _relative_posix(path: str, root: Path) -> str:
@@ -192,60 +118,60 @@ def _matches_any(rel: str, globs: Sequence[str]) -> bool:
                for g in globs)
 
 
-def _overrides(rel: str, per_path: dict | None) -> dict:
-    out: dict = {}
-    for glob, settings in (per_path or {}).items():
-        if fnmatch.fnmatchcase(rel, glob) or fnmatch.fnmatchcase(rel.rsplit("/", 1)[-1], glob):
-            out.update(settings)
-    return out
-
-
 UNUSED_SUPPRESSION = "mtcheck.unused-suppression"
 #: Formats the HTML report shows rendered (headings, lists, code as code), with the source one click away.
 RENDERED_FORMATS = frozenset({"markdown", "mdx", "rst"})
 
 
-def run(options: RunOptions, *, progress: Callable[[int, int, str], None] | None = None) -> RunResult:
-    """Check every file under ``options.paths``."""
-    root = Path(options.root or os.getcwd()).resolve()
-    found = discover(list(options.paths), exclude_dirs=tuple(options.exclude_dirs))
+def run(settings: Settings, *, engines: Sequence[Engine] | None = None, say: Callable[[str], None] = lambda m: None,
+        progress: Callable[[int, int, str], None] | None = None) -> RunResult:
+    """Check every file under ``settings.paths``. Engines come from the registry unless given (a test's own); the
+    ones built here are closed here."""
+    own_engines = engines is None
+    engines = list(build_engines(settings, say=say) if engines is None else engines)
+    try:
+        return _run(settings, engines, progress)
+    finally:
+        if own_engines:
+            for engine in engines:
+                engine.close()
+
+
+def _run(settings: Settings, engines: list[Engine], progress) -> RunResult:
+    root = Path(settings.root).resolve()
+    found = discover(list(settings.paths), exclude_dirs=(settings.report,) if settings.report else ())
     result = RunResult(skipped=list(found.skipped), warnings=list(found.warnings))
     files = found.files
-    if options.exclude:
+    if settings.exclude:
         kept, excluded = [], []
         for f in files:
-            (excluded if _matches_any(_relative_posix(f[0], root), options.exclude) else kept).append(f)
+            (excluded if _matches_any(_relative_posix(f[0], root), settings.exclude) else kept).append(f)
         result.skipped += [(f[1], "excluded") for f in excluded]
         files = kept
     changed = None
-    if options.diff:
-        start = Path(options.paths[0]).resolve() if options.paths else Path.cwd()
-        changed = changed_lines(options.diff, start)
+    if settings.diff:
+        start = Path(settings.paths[0]).resolve() if settings.paths else Path.cwd()
+        changed = changed_lines(settings.diff, start)
         before = len(files)
         files = [f for f in files if is_changed(f[0], changed)]
         result.unchanged = before - len(files)
-    rules = load_rules(options.rule_paths)
-    ids = [r.id for r in rules]
-    for kind, patterns in (("select", options.select), ("ignore", options.ignore)):
-        for pattern in Selector.of(patterns).unknown(ids):
+    known = [rule_id for engine in engines for rule_id in engine.rule_info()]
+    for kind, patterns in (("select", settings.select), ("ignore", settings.ignore)):
+        for pattern in Selector.of(patterns).unknown(known):
             result.warnings.append(f"--{kind} {pattern!r} matches no rule (see 'mtcheck rules')")
-    cache = RuleResultCache(cache_dir() / "rules.sqlite3") if options.cache else None
-    engines: list[Engine] = [RulesEngine(rules, cache, reading=options.reader_options.signature()),
-                             *(options.engines or ())]
-    result.rules = {r.id: r for r in rules}
-    pool = ThreadPoolExecutor(max_workers=max(1, (len(engines) - 1) * IN_FLIGHT))
+    remote = sum(1 for e in engines if e.waits_on_server)
+    pool = ThreadPoolExecutor(max_workers=max(1, remote * IN_FLIGHT))
     try:
-        _check_files(files, options, engines, root, changed, result, pool, progress)
+        _check_files(files, settings, engines, root, changed, result, pool, progress)
     finally:
         pool.shutdown(wait=True)
-        if cache is not None:
-            cache.close()
     # read after the run: an engine's version (LanguageTool's) is known only once it has been used
-    result.signature = signature(options, len(select_rules(rules, options.select, options.ignore)))
-    for engine in options.engines or ():
-        result.rule_descriptions.update(getattr(engine, "descriptions", {}) or {})
-    if options.baseline:
-        result.findings, result.baselined = filter_baseline(result.findings, options.baseline)
+    result.signature = signature(settings, engines)
+    for engine in engines:
+        result.rule_info.update(engine.rule_info())
+        result.stats[engine.name] = engine.stats()
+    if settings.baseline:
+        result.findings, result.baselined = filter_baseline(result.findings, settings.baseline)
         counts: dict[str, int] = {}
         for f in result.findings:
             counts[f.path] = counts.get(f.path, 0) + 1
@@ -260,7 +186,7 @@ def run(options: RunOptions, *, progress: Callable[[int, int, str], None] | None
 IN_FLIGHT = 3
 
 
-def _check_files(files, options: RunOptions, engines: list[Engine], root: Path, changed, result: RunResult,
+def _check_files(files, settings: Settings, engines: list[Engine], root: Path, changed, result: RunResult,
                  pool: ThreadPoolExecutor, progress) -> None:
     """Engines that wait on a server run in threads while the rule engine works in this one, for up to
     IN_FLIGHT documents at once: the server and the Python process share the cores instead of taking turns.
@@ -271,28 +197,27 @@ def _check_files(files, options: RunOptions, engines: list[Engine], root: Path, 
         if progress:
             progress(index, total, display)
         try:
-            doc = read_document(path, display, fallback_text=explicit, options=options.reader_options)
+            doc = read_document(path, display, fallback_text=explicit, options=settings.reading)
         except InputError as exc:
             result.warnings.append(str(exc))
             result.skipped.append((display, "unreadable"))
             continue
         result.warnings.extend(f"{display}: {w}" for w in doc.warnings)
-        extra = _overrides(_relative_posix(path, root), options.per_path)
-        select = tuple(extra.get("select", options.select))
-        ignore = tuple(list(options.ignore) + list(extra.get("ignore", [])))
-        doc.language = resolve_language(doc, extra.get("lang", options.language), result.warnings.append)
-        doc.source_language = extra.get("source_lang", options.source_language)
+        here = settings.for_document(_relative_posix(path, root))
+        doc.language = resolve_language(doc, here.lang, result.warnings.append)
+        doc.source_language = here.source_lang
         if doc.language is None:
             result.unidentified.append(display)
         context = CheckContext(source_language=doc.source_language, warn=result.warnings.append,
-                               select=select, ignore=ignore, gap=_gap_recorder(result, display))
-        others = [pool.submit(lambda e=e, d=doc, c=context: list(e.check(d, c))) for e in engines[1:]]
-        own = list(engines[0].check(doc, context))
-        pending.append((path, doc, select, ignore, own, others))
+                               select=here.select, ignore=here.ignore, gap=_gap_recorder(result, display))
+        others = [pool.submit(lambda e=e, d=doc, c=context: list(e.check(d, c)))
+                  for e in engines if e.waits_on_server]
+        own = [f for e in engines if not e.waits_on_server for f in e.check(doc, context)]
+        pending.append((path, doc, here.select, here.ignore, own, others))
         while len(pending) > (IN_FLIGHT - 1 if others else 0):
-            _finish(*pending.popleft(), options=options, changed=changed, result=result)
+            _finish(*pending.popleft(), settings=settings, changed=changed, result=result)
     while pending:
-        _finish(*pending.popleft(), options=options, changed=changed, result=result)
+        _finish(*pending.popleft(), settings=settings, changed=changed, result=result)
     if progress:
         progress(total, total, "")
 
@@ -308,7 +233,7 @@ def _gap_recorder(result: RunResult, path: str):
     return gap
 
 
-def _finish(path, doc: Document, select, ignore, own, others, *, options: RunOptions, changed,
+def _finish(path, doc: Document, select, ignore, own, others, *, settings: Settings, changed,
             result: RunResult) -> None:
     findings: list[Finding] = list(own)
     for future in others:
@@ -320,9 +245,9 @@ def _finish(path, doc: Document, select, ignore, own, others, *, options: RunOpt
         kept, sups = apply_suppressions(findings, doc.comments, doc.file_text)
         result.suppressed += len(findings) - len(kept)
         findings = kept
-        if options.warn_unused_suppressions:
+        if settings.warn_unused_suppressions:
             findings += [_unused(doc, s) for s in sups if not s.used]
-    if changed is not None and options.diff_scope == "lines":
+    if changed is not None and settings.diff_scope == "lines":
         lines = changed.get(Path(os.path.abspath(path)).resolve())
         if lines is not None:
             findings = [f for f in findings if any(n in lines for n in range(f.line, f.end_line + 1))]
@@ -330,8 +255,8 @@ def _finish(path, doc: Document, select, ignore, own, others, *, options: RunOpt
     result.findings.extend(findings)
     result.documents.append(DocumentStats(
         doc.path, doc.format, doc.language, doc.word_count, len(findings),
-        doc.file_text if options.keep_text else "", doc.lossy,
-        outline(doc) if options.keep_text and doc.format in RENDERED_FORMATS else None))
+        doc.file_text if settings.keep_text else "", doc.lossy,
+        outline(doc) if settings.keep_text and doc.format in RENDERED_FORMATS else None))
 
 
 def _unused(doc: Document, s) -> Finding:

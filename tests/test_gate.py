@@ -43,7 +43,7 @@ def test_config_from_setup_cfg_and_precedence(tmp_path, run_cli):
     cfg = run(run_cli, tmp_path, "config", "docs", "--fail-on", "critical")
     settings = {line.split("=")[0].strip(): line for line in cfg.stdout.splitlines() if not line.startswith("#")}
     assert re.search(r"= en\s+# .*setup\.cfg$", settings["lang"])
-    assert re.search(r"= critical\s+# command line$", settings["fail_on"])
+    assert re.search(r"= critical\s+# command line \(--fail-on\)$", settings["fail_on"])
     assert re.search(r"= \(unset\)\s+# default$", settings["max_penalty"])
 
 

@@ -14,7 +14,8 @@ from markdown_it import MarkdownIt
 
 from mtcheck.findings import FixSafety
 from mtcheck.fixes import apply_edits, plan_edits
-from mtcheck.pipeline import RunOptions, run
+from mtcheck.pipeline import run
+from mtcheck.settings import Settings
 
 REALDOCS = Path(__file__).resolve().parents[2] / "shared" / "realdocs"
 PARSER = MarkdownIt("commonmark").enable(["table", "strikethrough"])
@@ -47,7 +48,7 @@ def markup(text: str) -> Counter:
 
 @pytest.fixture(scope="module")
 def realdocs_result():
-    return run(RunOptions(paths=[str(REALDOCS)], engines=[], cache=False, fail_on=None))
+    return run(Settings(paths=(str(REALDOCS),), lt=False, cache=False, fail_on=None))
 
 
 def test_the_corpus_is_read(realdocs_result):

@@ -3,9 +3,7 @@
 
 from __future__ import annotations
 
-import math
 import os
-import re
 import sys
 from pathlib import Path
 
@@ -13,20 +11,16 @@ import click
 from click.core import ParameterSource
 
 from mtcheck.cli import cli
-from mtcheck.cli.lt import build_languagetool
-from mtcheck.config import Config, load_config
 from mtcheck.config.defaults import BY_NAME
 from mtcheck.errors import UsageError
-from mtcheck.findings import Severity
 from mtcheck.ownership import check_output_file, check_report_folder
-from mtcheck.pipeline import RunOptions, run
-from mtcheck.readers.syntax import ReaderOptions
+from mtcheck.pipeline import run
 from mtcheck.reporters import REPORTERS, render_summary
 from mtcheck.reporters.html import write_html_report
-from mtcheck.scoring import Weights, evaluate_gate
+from mtcheck.scoring import evaluate_gate
+from mtcheck.settings import Settings, resolve
 
 FAIL_ON = ("minor", "major", "critical", "never")
-LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z]{2,4})?$")
 #: Below this many files a progress bar is more noise than help.
 PROGRESS_MIN_FILES = 10
 
@@ -70,66 +64,25 @@ def check_options(f):
     return f
 
 
-def effective_config(ctx: click.Context, paths, params: dict) -> Config:
-    """Defaults < configuration file < command line, with the source of every value."""
-    config = load_config(paths, params.get("config_file"), isolated=bool(params.get("isolated")))
+def resolve_settings(ctx: click.Context, paths, params: dict, **invocation) -> Settings:
+    """The run's settings, resolved once: defaults < configuration file < environment < command line. Only
+    options given on the command line override, each recorded with its source."""
+    overrides: dict[str, tuple] = {}
     for name, value in params.items():
         if name not in BY_NAME:
             continue
         if ctx.get_parameter_source(name) not in (ParameterSource.COMMANDLINE, ParameterSource.ENVIRONMENT):
             continue
-        if BY_NAME[name].kind == "float" and value is not None and (not math.isfinite(value) or value < 0):
-            raise UsageError(f"--{name.replace('_', '-')} must be a finite number of 0 or more, not {value!r}")
         if BY_NAME[name].kind == "list":
             value = _split(value)
-            if name == "rules":
-                value = [os.path.abspath(v) for v in value]
-        config.set(name, value, "command line")
+        overrides[name] = (value, f"command line (--{name.replace('_', '-')})")
     if params.get("lt_optional"):
-        config.set("lt_required", False, "command line (--lt-optional)")
-    for key in ("lang", "source_lang"):
-        value = config[key]
-        if value and not LANGUAGE_CODE.match(value):
-            raise UsageError(f"{key} {value!r} is not a language code such as 'en', 'es' or 'pt-BR' "
-                             f"(set by {config.sources[key]})")
-    return config
+        overrides["lt_required"] = (False, "command line (--lt-optional)")
+    return resolve(paths, config_file=params.get("config_file"), isolated=bool(params.get("isolated")),
+                   overrides=overrides, **invocation)
 
 
-def run_options(config: Config, paths, *, keep_text: bool, report_dir: str | None, quiet: bool,
-                diff: str | None = None, diff_scope: str = "lines", warn_unused: bool = False,
-                cache: bool = True) -> RunOptions:
-    engines = []
-    if config["lt"]:
-        say = (lambda message: None) if quiet else (lambda message: click.echo(f"mtcheck: {message}", err=True))
-        engines.append(build_languagetool(paths, server=config["lt_server"], level=config["lt_level"], say=say,
-                                          enable=config["lt_enable"], disable=config["lt_disable"],
-                                          word_files=config["words"], lt_path=config["lt_path"], cache=cache))
-    fail_on = config["fail_on"]
-    return RunOptions(
-        paths=list(paths),
-        language=config["lang"],
-        source_language=config["source_lang"].lower() if config["source_lang"] else None,
-        rule_paths=list(config["rules"]),
-        select=list(config["select"]),
-        ignore=list(config["ignore"]),
-        fail_on=None if fail_on == "never" else Severity.parse(fail_on),
-        engines=engines,
-        keep_text=keep_text,
-        exclude_dirs=[report_dir] if report_dir else [],
-        exclude=list(config["exclude"]),
-        root=str(config.root),
-        per_path=config["per_path"],
-        baseline=config["baseline"],
-        diff=diff,
-        diff_scope=diff_scope,
-        warn_unused_suppressions=warn_unused,
-        reader_options=ReaderOptions(token_ignores=tuple(config["token_ignores"]),
-                                     block_ignores=tuple(config["block_ignores"]),
-                                     templates=bool(config["templates"])),
-    )
-
-
-def execute(options: RunOptions, *, quiet: bool):
+def execute(settings: Settings, *, quiet: bool):
     err = click.get_text_stream("stderr")
     bar = None
 
@@ -144,11 +97,8 @@ def execute(options: RunOptions, *, quiet: bool):
         if done >= total:
             bar.__exit__(None, None, None)
 
-    try:
-        return run(options, progress=progress if err.isatty() and not quiet else None)
-    finally:
-        for engine in options.engines or ():
-            engine.close()
+    say = (lambda message: None) if quiet else (lambda message: click.echo(f"mtcheck: {message}", err=True))
+    return run(settings, say=say, progress=progress if err.isatty() and not quiet else None)
 
 
 def incomplete_message(result, *, lt_required: bool) -> str:
@@ -219,27 +169,25 @@ def nothing_checked(result, *, verbose: bool) -> str:
 def check_command(ctx, paths, fmt, output, report, no_report, diff, diff_scope, warn_unused_suppressions, no_cache,
                   quiet, verbose, **params):
     """Check PATHS (files or folders) and print the findings."""
-    config = effective_config(ctx, paths, params)
-    if report is not None:
-        config.set("report", report, "command line")
-    report_dir = None if no_report or not config["report"] else config["report"]
-    options = run_options(config, paths, keep_text=report_dir is not None, report_dir=report_dir, quiet=quiet,
-                          diff=diff, diff_scope=diff_scope, warn_unused=warn_unused_suppressions, cache=not no_cache)
-    options.cache = not no_cache
-    weights = Weights.parse(config["mqm_weights"])
+    params["report"] = "" if no_report else report
+    if no_report:
+        ctx.set_parameter_source("report", ParameterSource.COMMANDLINE)
+    settings = resolve_settings(ctx, paths, params, diff=diff, diff_scope=diff_scope,
+                                warn_unused_suppressions=warn_unused_suppressions, cache=not no_cache)
+    report_dir = settings.report
     if report_dir:
         check_report_folder(report_dir, paths)
     if output:
         check_output_file(output, _explicit_files(paths), "--output")
-    result = execute(options, quiet=quiet)
+    result = execute(settings, quiet=quiet)
     if output:
         check_output_file(output, [d.path for d in result.documents], "--output")
-    if not result.documents and not (options.diff and result.unchanged):
+    if not result.documents and not (settings.diff and result.unchanged):
         raise UsageError(nothing_checked(result, verbose=verbose))
-    report_path = write_html_report(result, report_dir, weights=weights, source_language=options.source_language) \
-        if report_dir else None
+    report_path = write_html_report(result, report_dir, weights=settings.weights,
+                                    source_language=settings.source_lang) if report_dir else None
     rendered = REPORTERS[fmt](result, color=sys.stdout.isatty() and fmt == "text" and not output,
-                              fail_on=options.fail_on, rules_info=result.rules)
+                              fail_on=settings.fail_on)
     if output:
         try:
             Path(output).write_text(rendered, encoding="utf-8")
@@ -247,9 +195,9 @@ def check_command(ctx, paths, fmt, output, report, no_report, diff, diff_scope, 
             raise UsageError(f"cannot write: {exc.strerror}", path=output) from None
     else:
         click.echo(rendered, nl=False)
-    failed, why = evaluate_gate(result, fail_on=options.fail_on, max_penalty=config["max_penalty"],
-                                scope=config["penalty_scope"], weights=weights)
-    incomplete = incomplete_message(result, lt_required=config["lt_required"])
+    failed, why = evaluate_gate(result, fail_on=settings.fail_on, max_penalty=settings.max_penalty,
+                                scope=settings.penalty_scope, weights=settings.weights)
+    incomplete = incomplete_message(result, lt_required=settings.lt_required)
     err = click.get_text_stream("stderr")
     if output and fmt != "text" and not quiet:
         click.echo(REPORTERS["text"](result, color=err.isatty()), nl=False, err=True)
@@ -257,18 +205,16 @@ def check_command(ctx, paths, fmt, output, report, no_report, diff, diff_scope, 
         for warning in result.warnings:
             click.echo(f"warning: {warning}", err=True)
         if verbose:
-            if config.file:
-                click.echo(f"config: {config.file}", err=True)
+            if settings.config_file:
+                click.echo(f"config: {settings.config_file}", err=True)
             for path, reason in result.skipped:
                 click.echo(f"skipped: {path} ({reason})", err=True)
             for d in result.documents:
                 click.echo(f"checked: {d.path} [{d.format}, {d.language or 'language unknown'}, {d.words} words]",
                            err=True)
-            for engine in options.engines or ():
-                stats = getattr(engine, "stats", None)
+            for name, stats in result.stats.items():
                 if stats:
-                    click.echo(f"languagetool: {stats['paragraphs']} paragraphs, {stats['sent']} sent, "
-                               f"{stats['cached']} from cache", err=True)
+                    click.echo(f"{name}: " + ", ".join(f"{v} {k}" for k, v in stats.items()), err=True)
         click.echo(render_summary(result, verdict=why, failed=failed, color=err.isatty()), err=True)
         if output:
             click.echo(f"{fmt}: {output}", err=True)
@@ -286,10 +232,10 @@ def check_command(ctx, paths, fmt, output, report, no_report, diff, diff_scope, 
 @click.pass_context
 def config_command(ctx, paths, **params):
     """Print the effective configuration and where each value comes from."""
-    config = effective_config(ctx, paths or (".",), params)
-    click.echo(f"# configuration file: {config.file or 'none found'}")
-    for key, spec in BY_NAME.items():
-        value = config[key]
+    settings = resolve_settings(ctx, paths or (".",), params)
+    click.echo(f"# configuration file: {settings.config_file or 'none found'}")
+    for key in BY_NAME:
+        value = settings.shown(key)
         if value is None:
             shown = "(unset)"
         elif isinstance(value, list):
@@ -298,7 +244,7 @@ def config_command(ctx, paths, **params):
             shown = str(value).lower()
         else:
             shown = str(value) or '""'
-        click.echo(f"{key:<14} = {shown:<32} # {config.sources[key]}")
+        click.echo(f"{key:<14} = {shown:<32} # {settings.source(key)}")
 
 
 @cli.group("baseline")
@@ -317,14 +263,14 @@ def baseline_create(ctx, paths, output, quiet, **params):
     """Check PATHS and record every finding in a baseline file."""
     from mtcheck.filters.baseline import write_baseline
 
-    params["baseline"] = None
-    config = effective_config(ctx, paths, params)
-    config.set("baseline", None, "baseline create")
-    options = run_options(config, paths, keep_text=False, report_dir=None, quiet=quiet)
+    params["baseline"], params["report"] = None, ""
+    for key in ("baseline", "report"):  # a baseline is made of every finding, and writes no report
+        ctx.set_parameter_source(key, ParameterSource.COMMANDLINE)
+    settings = resolve_settings(ctx, paths, params)
     check_output_file(output, _explicit_files(paths), "--output")
-    result = execute(options, quiet=quiet)
+    result = execute(settings, quiet=quiet)
     check_output_file(output, [d.path for d in result.documents], "--output")
-    incomplete = incomplete_message(result, lt_required=config["lt_required"])
+    incomplete = incomplete_message(result, lt_required=settings.lt_required)
     if incomplete:
         raise UsageError(f"no baseline written: {incomplete}")
     n = write_baseline(result.findings, output)

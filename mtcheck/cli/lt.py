@@ -2,52 +2,11 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-from typing import Callable, Sequence
-
 import click
 
 from mtcheck.cli import cli
-from mtcheck.engines.languagetool import LanguageToolEngine, LanguageToolSettings
-from mtcheck.engines.languagetool.engine import load_word_list
-from mtcheck.engines.languagetool.provision import install, lt_home
+from mtcheck.engines.languagetool.provision import install
 from mtcheck.engines.languagetool.server import ServerManager
-
-WORD_LIST = "mtcheck.words"
-
-
-def find_word_lists(paths: Sequence[str]) -> list[Path]:
-    """``mtcheck.words`` in the current folder, the checked paths' folders and all their parents."""
-    found: dict[Path, None] = {}
-    starts = [Path.cwd()] + [Path(p).resolve() for p in paths]
-    for start in starts:
-        folder = start if start.is_dir() else start.parent
-        for d in (folder, *folder.parents):
-            candidate = d / WORD_LIST
-            if candidate.is_file():
-                found[candidate] = None
-    return list(found)
-
-
-def build_languagetool(paths: Sequence[str], *, server: str | None, level: str, say: Callable[[str], None],
-                       enable: Sequence[str] = (), disable: Sequence[str] = (),
-                       word_files: Sequence[str] = (), lt_path: str | None = None,
-                       cache: bool = True) -> LanguageToolEngine:
-    settings = LanguageToolSettings(
-        server_url=server or os.environ.get("MTCHECK_LT_SERVER") or None,
-        level=level,
-        enabled_rules=tuple(enable),
-        disabled_rules=tuple(disable),
-        words=load_word_list(find_word_lists(paths) + [Path(w) for w in word_files]),
-        cache_path=lt_home() / "cache" / "results.sqlite3" if cache else None,
-        threads=max(2, os.cpu_count() or 2),
-        idle_timeout=int(os.environ.get("MTCHECK_LT_IDLE", "1800")),
-        lt_path=lt_path,
-        timeout=float(os.environ.get("MTCHECK_LT_TIMEOUT", "60")),
-    )
-    return LanguageToolEngine(settings, say=say)
-
 
 @cli.group("lt")
 def lt_group() -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from mtcheck.config.defaults import BY_NAME, KEYS
-from mtcheck.errors import ConfigError
+from mtcheck.errors import ConfigError, MtcheckError
 
 
 @dataclass
@@ -38,7 +38,8 @@ def _split_list(text: str) -> list[str]:
     return [item.strip() for line in text.splitlines() for item in line.split(",") if item.strip()]
 
 
-def _coerce(key: str, value: Any, where: str) -> Any:
+def coerce(key: str, value: Any, where: str, *, error: type[MtcheckError] = ConfigError) -> Any:
+    """``value`` of configuration key ``key`` as its type, or ``error`` naming ``where`` it was set."""
     spec = BY_NAME[key]
     try:
         if spec.kind == "str":
@@ -89,10 +90,12 @@ def _coerce(key: str, value: Any, where: str) -> Any:
                 unknown = set(settings) - {"lang", "source_lang", "select", "ignore"}
                 if unknown:
                     raise TypeError(f"only lang, source_lang, select, ignore for {glob!r} (not {', '.join(sorted(unknown))})")
-                out[glob] = {k: _coerce(k, v, where) for k, v in settings.items()}
+                out[glob] = {k: coerce(k, v, where, error=error) for k, v in settings.items()}
             return out
     except (TypeError, ValueError) as exc:
-        raise ConfigError(f"key {key!r} must be {exc}, not {value!r}", path=where) from None
+        if error is ConfigError:
+            raise ConfigError(f"key {key!r} must be {exc}, not {value!r}", path=where) from None
+        raise error(f"{key} must be {exc}, not {value!r} (set by {where})") from None
     raise AssertionError(spec.kind)
 
 
@@ -169,7 +172,7 @@ def load_config(paths: Iterable[str] = (), explicit: str | None = None, *, isola
         norm = key.replace("-", "_")
         if norm not in BY_NAME:
             raise ConfigError(f"unknown key {key!r} (known: {', '.join(BY_NAME)})", path=str(path))
-        config.set(norm, _coerce(norm, value, str(path)), f"{path}")
+        config.set(norm, coerce(norm, value, str(path)), f"{path}")
     for key in ("rules", "words"):
         config.values[key] = [str((config.root / p)) for p in config.values[key]]
     for key in ("baseline", "lt_path"):

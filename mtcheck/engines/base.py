@@ -8,6 +8,7 @@ from typing import Callable, Iterable, Protocol
 from mtcheck.document import Document
 from mtcheck.document.builder import PLACEHOLDER_WORD
 from mtcheck.findings import Finding, FixSafety, Severity
+from mtcheck.result import RuleInfo
 
 
 @dataclass
@@ -23,9 +24,42 @@ class CheckContext:
 
 
 class Engine(Protocol):
+    """What the pipeline needs of an engine. Engines are built in one place (``mtcheck.engines.registry``) from the
+    run's Settings; the pipeline calls ``check`` per document, reads ``signature``, ``stats`` and ``rule_info``
+    after the run (a server's version is known only once it has answered), and ``close`` at the end."""
+
     name: str
+    #: True when checks wait on a server: the pipeline runs them in threads while local engines work
+    waits_on_server: bool
 
     def check(self, document: Document, context: CheckContext) -> Iterable[Finding]: ...
+
+    def signature(self) -> str: ...
+
+    def stats(self) -> dict[str, int]: ...
+
+    def rule_info(self) -> dict[str, RuleInfo]: ...
+
+    def close(self) -> None: ...
+
+
+class BaseEngine:
+    """Defaults for the optional parts of the interface."""
+
+    name = "engine"
+    waits_on_server = False
+
+    def signature(self) -> str:
+        return self.name
+
+    def stats(self) -> dict[str, int]:
+        return {}
+
+    def rule_info(self) -> dict[str, RuleInfo]:
+        return {}
+
+    def close(self) -> None:
+        pass
 
 
 CONTEXT_CHARS = 24

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from mtcheck.findings import Severity
-from mtcheck.pipeline import RunResult
+from mtcheck.result import RunResult
 
 
 def _data(s: str) -> str:

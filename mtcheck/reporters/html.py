@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 from mtcheck import __version__
 from mtcheck.findings import Finding, Severity
 from mtcheck.ownership import previous_report_files, write_marker
-from mtcheck.pipeline import RunResult
+from mtcheck.result import RunResult
 from mtcheck.scoring import Weights, penalty, per_thousand_words
 
 SEVERITIES = ["critical", "major", "minor", "neutral"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from mtcheck.pipeline import RunResult
+from mtcheck.result import RunResult
 
 
 #: The rule id of an entry that records what a run could not check (the run is incomplete).

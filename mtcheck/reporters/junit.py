@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 
 from mtcheck.findings import Severity
-from mtcheck.pipeline import RunResult
+from mtcheck.result import RunResult
 
 
 def render_junit(result: RunResult, *, color: bool = False, fail_on: Severity | None = Severity.MAJOR, **_) -> str:

@@ -5,12 +5,11 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from string import Formatter
 from urllib.parse import quote
 
 from mtcheck import __version__
 from mtcheck.findings import Finding, Severity
-from mtcheck.pipeline import RunResult
+from mtcheck.result import RuleInfo, RunResult
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.CRITICAL: "error", Severity.MAJOR: "error", Severity.MINOR: "warning", Severity.NEUTRAL: "note"}
@@ -18,11 +17,6 @@ LEVELS = {Severity.CRITICAL: "error", Severity.MAJOR: "error", Severity.MINOR: "
 
 #: GitHub code scanning accepts at most this many results a run; the rest are counted in a notification.
 MAX_RESULTS = 25_000
-#: SARIF's rule precision (GitHub ranks alerts by it), from the rule's status; LanguageTool's rules are medium.
-PRECISION = {"stable": "high", "preview": "medium", "deprecated": "low"}
-LT_RULE_PAGE = "https://community.languagetool.org/rule/show/{id}?lang={lang}"
-
-
 def repository_root(start: Path | None = None) -> Path:
     """The folder SARIF URIs are relative to: the enclosing git work tree, else the current folder."""
     here = (start or Path.cwd()).resolve()
@@ -47,29 +41,12 @@ def _region(f: Finding) -> dict:
             "charOffset": f.start, "charLength": f.end - f.start}
 
 
-def describe_template(template: str) -> str:
-    """A rule's message template as a description: each {field} becomes "…"."""
-    out = []
-    for literal, field, _, _ in Formatter().parse(template):
-        out.append(literal)
-        if field is not None:
-            out.append("…")
-    return "".join(out).strip()
-
-
-def _rule_descriptor(rule_id: str, example: Finding, info, lt_info) -> dict:
-    if info is not None:  # a rule of the rule engine: its own words, placeholders rendered
-        short = describe_template(info.message)
-        full = info.description or short
-        precision = PRECISION.get(getattr(info, "status", "preview"), "medium")
-        help_uri = None
-    else:  # LanguageTool's (or mtcheck's own, such as the unused-suppression check)
-        description, lang = lt_info if lt_info else ("", "")
-        short = description or rule_id
-        full = description or short
-        precision = "medium"
-        help_uri = LT_RULE_PAGE.format(id=quote(rule_id.split(":", 1)[1]), lang=quote(lang.split("-")[0])) \
-            if rule_id.startswith("LT:") and lang else None
+def _rule_descriptor(rule_id: str, example: Finding, info: RuleInfo | None) -> dict:
+    """A rule as its engine describes it; mtcheck's own checks (the unused-suppression check) by their id."""
+    short = info.short if info else rule_id
+    full = (info.full if info else "") or short
+    precision = info.precision if info else "medium"
+    help_uri = info.help_uri if info else None
     d = {
         "id": rule_id,
         "name": rule_id.replace(".", "_").replace(":", "_").replace("-", "_"),
@@ -86,9 +63,7 @@ def _rule_descriptor(rule_id: str, example: Finding, info, lt_info) -> dict:
     return d
 
 
-def render_sarif(result: RunResult, *, color: bool = False, fail_on=None, rules_info=None, root: Path | None = None
-                 ) -> str:
-    rules_info = rules_info or {}
+def render_sarif(result: RunResult, *, color: bool = False, fail_on=None, root: Path | None = None) -> str:
     root = root or repository_root()
     rule_ids: dict[str, int] = {}
     descriptors = []
@@ -97,7 +72,7 @@ def render_sarif(result: RunResult, *, color: bool = False, fail_on=None, rules_
     for f in shown:
         if f.rule not in rule_ids:
             rule_ids[f.rule] = len(descriptors)
-            descriptors.append(_rule_descriptor(f.rule, f, rules_info.get(f.rule), result.rule_descriptions.get(f.rule)))
+            descriptors.append(_rule_descriptor(f.rule, f, result.rule_info.get(f.rule)))
         location = {"physicalLocation": {"artifactLocation": _uri(f.path, root), "region": _region(f)}}
         r = {
             "ruleId": f.rule,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from mtcheck.findings import Severity
-from mtcheck.pipeline import RunResult
+from mtcheck.result import RunResult
 
 _COLORS = {Severity.CRITICAL: "magenta", Severity.MAJOR: "red", Severity.MINOR: "yellow", Severity.NEUTRAL: "blue"}
 

@@ -5,7 +5,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from mtcheck.findings import Finding, Severity
-from mtcheck.pipeline import DocumentStats, Gap, RunResult
+from mtcheck.result import DocumentStats, Gap, RunResult
 from mtcheck.reporters.junit import render_junit
 from mtcheck.reporters.sarif import MAX_RESULTS, render_sarif
 
@@ -58,3 +58,31 @@ def test_junit_counts_match_the_cases():
     assert int(suite.get("skipped")) == 1
     assert all(len(c.findall("failure")) <= 1 and "file" not in c.attrib for c in cases)
     assert "2 findings" in cases[0].find("failure").get("message")
+
+
+JUNIT_XSD = Path(__file__).resolve().parents[1] / "data" / "junit-10.xsd"
+
+
+def test_junit_from_a_real_run_is_valid_against_junit_10_xsd(tmp_path, run_cli):
+    """The schema Jenkins and pytest validate against (vendored from pytest's sdist, MIT), read by xmlschema: a run
+    with a failing document, a passing one, one not fully checked (no LanguageTool server) and a skipped one."""
+    import xmlschema
+
+    schema = xmlschema.XMLSchema(str(JUNIT_XSD))
+    (tmp_path / "bad.txt").write_text("The ferry and the ferry left. The the bus left.\n", encoding="utf-8")
+    (tmp_path / "good.txt").write_text("The ferry left at noon.\n", encoding="utf-8")
+    (tmp_path / "blob.txt").write_bytes(b"\x00\x01\x02binary\x00")
+    r = run_cli(".", "--lang", "en", "--format", "junit", "--no-report", "--lt-optional",
+                "--lt-server", "http://127.0.0.1:9", cwd=tmp_path)
+    assert r.returncode == 1, r.stderr
+    schema.validate(r.stdout)  # raises with the offending element when invalid
+    suite = ET.fromstring(r.stdout).find("testsuite")
+    cases = suite.findall("testcase")
+    assert int(suite.get("tests")) == len(cases) == 3
+    assert int(suite.get("errors")) == sum(1 for c in cases if c.find("error") is not None) == 2
+    assert int(suite.get("skipped")) == sum(1 for c in cases if c.find("skipped") is not None) == 1
+    # and a run with failures only
+    r = run_cli("bad.txt", "good.txt", "--lang", "en", "--no-lt", "--format", "junit", "--no-report", cwd=tmp_path)
+    schema.validate(r.stdout)
+    suite = ET.fromstring(r.stdout).find("testsuite")
+    assert suite.get("failures") == "1" and suite.get("errors") == "0"

@@ -18,16 +18,18 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
+from urllib.parse import quote
 
 import requests
 
 from mtcheck.document import Document
 from mtcheck.document.words import is_unit_after_number, looks_technical, software_terms
-from mtcheck.engines.base import CheckContext, make_finding
+from mtcheck.engines.base import BaseEngine, CheckContext, make_finding
 from mtcheck.engines.languagetool.cache import ResultCache
 from mtcheck.engines.languagetool.mapping import PICKY_CATEGORIES, category_for, severity_for, utf16_to_codepoints
 from mtcheck.errors import ServerError
 from mtcheck.findings import Finding, FixSafety
+from mtcheck.result import RuleInfo
 
 #: LanguageTool wants a variant for spelling in some languages; plain "en" has no spell checker.
 VARIANTS = {"en": "en-US", "de": "de-DE", "pt": "pt-PT", "nl": "nl", "ca": "ca-ES"}
@@ -111,8 +113,13 @@ def load_word_list(paths: Iterable[Path]) -> frozenset[str]:
     return frozenset(words)
 
 
-class LanguageToolEngine:
+#: Where LanguageTool documents a rule (SARIF helpUri).
+LT_RULE_PAGE = "https://community.languagetool.org/rule/show/{id}?lang={lang}"
+
+
+class LanguageToolEngine(BaseEngine):
     name = "languagetool"
+    waits_on_server = True
 
     def __init__(self, settings: LanguageToolSettings, *, say: Callable[[str], None] = lambda m: None):
         self.settings = settings
@@ -123,7 +130,7 @@ class LanguageToolEngine:
         self._state = None  # the local server this run uses (mtcheck's own)
         self._local = threading.local()
         self.cache = ResultCache(settings.cache_path)
-        self.stats = {"paragraphs": 0, "cached": 0, "sent": 0}
+        self._stats = {"paragraphs": 0, "sent": 0, "from cache": 0}
         # the pipeline checks several documents at once from its threads
         self._lock = threading.Lock()
         self._failures_in_row = 0
@@ -155,9 +162,20 @@ class LanguageToolEngine:
                 raise ServerError(f"no LanguageTool server answers at {self._url}")
         return self._url
 
-    @property
     def signature(self) -> str:
         return f"lt:{self._version or 'unused'}:{self.settings.level}"
+
+    def stats(self) -> dict[str, int]:
+        return dict(self._stats)
+
+    def rule_info(self) -> dict[str, RuleInfo]:
+        """LanguageTool's own description of each rule that fired, with its page on community.languagetool.org."""
+        out = {}
+        for rule_id, (description, lang) in self.descriptions.items():
+            page = LT_RULE_PAGE.format(id=quote(rule_id.split(":", 1)[1]), lang=quote(lang.split("-")[0])) \
+                if lang else None
+            out[rule_id] = RuleInfo(short=description or rule_id, full=description or rule_id, help_uri=page)
+        return out
 
     def _settings_key(self) -> str:
         s = self.settings
@@ -284,9 +302,9 @@ class LanguageToolEngine:
         cached = self.cache.get_many(list(set(keys)))
         todo = {k: t for k, (_, t) in zip(keys, paragraphs) if k not in cached}
         with self._lock:
-            self.stats["paragraphs"] += len(paragraphs)
-            self.stats["cached"] += len(paragraphs) - len(todo)
-            self.stats["sent"] += len(todo)
+            self._stats["paragraphs"] += len(paragraphs)
+            self._stats["from cache"] += len(paragraphs) - len(todo)
+            self._stats["sent"] += len(todo)
         fresh: dict[str, list] = {}
         if todo:
             batches = _batches(list(todo.items()))

@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import Iterable, Sequence
 
 from mtcheck.document import Document
-from mtcheck.engines.base import CheckContext, make_finding
+from mtcheck.engines.base import BaseEngine, CheckContext, make_finding
 from mtcheck.engines.rules.cache import RuleResultCache, code_fingerprint, rules_fingerprint
 from mtcheck.engines.rules.regex import RegexTimeout
 from mtcheck.engines.rules.rule import Rule, RuleContext
-from mtcheck.engines.rules.templates import render
+from mtcheck.engines.rules.templates import describe_template, render
 from mtcheck.findings import Finding
+from mtcheck.result import RuleInfo
 from mtcheck.selection import Selector
 
 
@@ -19,26 +20,55 @@ def select_rules(rules: Iterable[Rule], select: Sequence[str] = (), ignore: Sequ
     return [rule for rule in rules if rule.status != "deprecated" and selector.allows(rule.id)]
 
 
-class RulesEngine:
-    name = "rules"
+#: SARIF's rule precision (GitHub ranks alerts by it), from the rule's status.
+PRECISION = {"stable": "high", "preview": "medium", "deprecated": "low"}
 
-    def __init__(self, rules: Sequence[Rule], cache: "RuleResultCache | None" = None, *, reading: str = ""):
+
+class RulesEngine(BaseEngine):
+    name = "rules"
+    waits_on_server = False
+
+    def __init__(self, rules: Sequence[Rule], cache: "RuleResultCache | None" = None, *, reading: str = "",
+                 select: Sequence[str] = (), ignore: Sequence[str] = ()):
         self.rules = list(rules)
         self.cache = cache
         self.reading = reading  # the reader options: they change the checked text of the same file
+        self.select, self.ignore = tuple(select), tuple(ignore)  # the run's selection (for the signature)
         self._rules_key = rules_fingerprint([r.path for r in self.rules]) if cache is not None else ""
+        self._stats = {"documents": 0, "from cache": 0}
+
+    def signature(self) -> str:
+        return f"rules:{len(select_rules(self.rules, self.select, self.ignore))}"
+
+    def stats(self) -> dict[str, int]:
+        return dict(self._stats)
+
+    def rule_info(self) -> dict[str, RuleInfo]:
+        out = {}
+        for rule in self.rules:
+            short = describe_template(rule.message)
+            out[rule.id] = RuleInfo(short=short, full=rule.description or short,
+                                    precision=PRECISION.get(rule.status, "medium"))
+        return out
+
+    def close(self) -> None:
+        if self.cache is not None:
+            self.cache.close()
 
     def rules_for(self, language: str | None, source_language: str | None) -> list[Rule]:
         return [r for r in self.rules if r.applies_to(language, source_language)]
 
     def check(self, document: Document, context: CheckContext) -> Iterable[Finding]:
+        self._stats["documents"] += 1
         if self.cache is None:
             return list(self._check(document, context, []))
         key = self.cache.key(code_fingerprint(), self._rules_key, document.format, document.file_text,
                              document.language or "", context.source_language or "", ",".join(context.select),
                              ",".join(context.ignore), str(document.lossy), self.reading)
         found = self.cache.get(key, document.path)
-        if found is None:
+        if found is not None:
+            self._stats["from cache"] += 1
+        else:
             timed_out: list[str] = []
             found = list(self._check(document, context, timed_out))
             if not timed_out:  # an incomplete result is never cached

@@ -57,3 +57,13 @@ def preserve_case(matched: str, replacement: str) -> str:
     if letters and matched.lstrip()[:1].isupper():
         return replacement[:1].upper() + replacement[1:]
     return replacement
+
+
+def describe_template(template: str) -> str:
+    """A message template as a description of the rule: each {field} becomes "…"."""
+    out = []
+    for literal, name, _, _ in string.Formatter().parse(template):
+        out.append(literal)
+        if name is not None:
+            out.append("…")
+    return "".join(out).strip()

@@ -99,12 +99,12 @@ def test_cache_sends_nothing_on_rerun_and_one_paragraph_after_an_edit(server, tm
         doc.language = "en"
         found = list(engine.check(doc, CheckContext()))
         engine.close()
-        return engine.stats, found
+        return engine.stats(), found
 
     first, found1 = check("\n\n".join(paras))
     assert first["sent"] == 8 and found1
     second, found2 = check("\n\n".join(paras))
-    assert second["sent"] == 0 and second["cached"] == 8
+    assert second["sent"] == 0 and second["from cache"] == 8
     assert [(f.start, f.rule) for f in found1] == [(f.start, f.rule) for f in found2]
     paras[3] = "Paragraph 3 was edited and they was still late."
     third, _ = check("\n\n".join(paras))
