@@ -162,11 +162,21 @@ class Document:
         return out
 
     @cached_property
-    def code_vocabulary(self) -> frozenset[str]:
-        """Words of the page's inline code, macros and other placeholders (a speller must not flag them in prose)."""
+    def markup_vocabulary(self) -> frozenset[str]:
+        """Words of everything in the file that is not prose: inline code and macros, link targets and URLs, tags,
+        comments (a ``cSpell:ignore`` list), front matter (the page's title and slug) and code blocks. A word the
+        page also uses in its markup is a name or a term of the page, not a misspelling."""
         from mtcheck.document.words import vocabulary
 
-        return vocabulary(self.file_text[r.file_start : r.file_end] for r in self._placeholder_runs)
+        pieces = []
+        pos = 0
+        for r in self.runs:
+            if r.literal and not r.placeholder and r.file_end > r.file_start:
+                if r.file_start > pos:
+                    pieces.append(self.file_text[pos : r.file_start])
+                pos = max(pos, r.file_end)
+        pieces.append(self.file_text[pos:])
+        return vocabulary(pieces)
 
     def prose(self, start: int = 0, end: int | None = None) -> str:
         """The checked text of [start, end) without its placeholders (for language identification)."""

@@ -49,6 +49,9 @@ QUIET_RULES = (
     "SOLO",
     # German: "Kryptographie" for "Kryptografie", "essentiell" for "essenziell": both spellings in the Duden
     "F_ANSTATT_PH", "Z_ANSTATT_T",
+    # German typography preferences: narrow no-break spaces around operators ("3×8"), "×" for a literal "*"
+    # (the colour space "L*a*b*")
+    "LEERZEICHEN_RECHENZEICHEN", "MALZEICHEN",
 )
 #: A word a speller rejects is still correct when another national variant accepts it ("realise", "rumours").
 OTHER_VARIANTS = {"en-US": ("en-GB",), "en-GB": ("en-US",), "pt-PT": ("pt-BR",), "pt-BR": ("pt-PT",),
@@ -379,12 +382,14 @@ class LanguageToolEngine(BaseEngine):
         parts = {v for w in words if "-" in w.strip("-") for p in w.split("-") if p for v in _unlinked(p)}
         splits = {w: compound_parts(w, language) for w in words if "-" not in w}
         stems = {w: loan_stems(w, language) for w in words}
+        bases = {w: inflection_bases(w, language) for w in words}
+        base_words = {b for options in bases.values() for b in options}
         stem_words = {x for options in stems.values() for x in options}
         compound = {v for options in splits.values() for pair in _variants(options) for vs in pair for v in vs}
         others = OTHER_VARIANTS.get(language, ())
         if not language.startswith("en"):
             others = (*others, "en-US")
-        accepted = self._speller_accepts(parts | compound, language)
+        accepted = self._speller_accepts(parts | compound | base_words, language)
         for variant in others:
             accepted |= self._speller_accepts(words | parts | compound | (stem_words if variant.startswith("en")
                                                                          else set()), variant)
@@ -392,10 +397,13 @@ class LanguageToolEngine(BaseEngine):
         for w in words - out:
             pieces = [p for p in w.split("-") if p]
             if len(pieces) > 1 and all(any(v in accepted for v in _unlinked(p)) or looks_technical(p)
-                                       or p.lower() in software_terms() for p in pieces):
+                                       or p.lower() in software_terms() or p in document.markup_vocabulary
+                                       for p in pieces):
                 out.add(w)
             elif any(stem in accepted or stem in software_terms() for stem in stems.get(w, ())):
                 out.add(w)  # an English verb with German endings: "fingerprinten", "gescrollten", "tabbt"
+            elif any(base in accepted for base in bases.get(w, ())):
+                out.add(w)  # a form the dictionary lacks of a word it knows: "permissivere", "generischste"
             elif any(all(any(v in accepted for v in variants) for variants in pair_variants)
                      for pair_variants in _variants(splits.get(w, ()))):
                 out.add(w)
@@ -430,7 +438,7 @@ class LanguageToolEngine(BaseEngine):
         """A word that is no misspelling wherever it stands: in the word list, the page's code, the software
         terms, or shaped like an identifier, a file name or an acronym."""
         return (word in self.settings.words or word.lower() in self.settings.words or looks_technical(word)
-                or word in document.code_vocabulary or word in software_terms() or word.lower() in software_terms())
+                or word in document.markup_vocabulary or word in software_terms() or word.lower() in software_terms())
 
     def _quiet_spelling(self, document: Document, start: int, end: int, counts: dict[str, int]) -> bool:
         """Proper names, technical words and the document's own vocabulary are not misspellings: a word in the
@@ -499,7 +507,7 @@ def _unlinked(part: str) -> list[str]:
 
 
 #: German inflection around an English verb stem: (prefix, suffix) pairs, longest first.
-_GERMAN_VERB_ENDINGS = ("ierten", "ierte", "iert", "ieren", "ten", "te", "tet", "tes", "ter", "en", "et", "st", "t",
+_GERMAN_VERB_ENDINGS = ("iertes", "ierter", "iertem", "ierten", "ierte", "iert", "ieren", "ten", "te", "tet", "tes", "ter", "en", "et", "st", "t",
                         "e", "n")
 
 
@@ -521,6 +529,25 @@ def loan_stems(word: str, language: str) -> list[str]:
                 if ending.startswith("ier"):
                     out += [stem + "e", stem.replace("is", "iz") + "e"]  # "serialis" → "serialise", "serialize"
     return [s for s in dict.fromkeys(out) if len(s) >= 3]
+
+
+#: German adjective endings, comparative and superlative ones first: "permissiv|ere", "generisch|ste".
+_GERMAN_ADJECTIVE_ENDINGS = ("esten", "ester", "estes", "estem", "este", "sten", "ster", "stes", "stem", "ste",
+                             "eren", "erer", "eres", "erem", "ere", "en", "er", "es", "em", "e")
+
+
+def inflection_bases(word: str, language: str) -> list[str]:
+    """For German: the uninflected adjective a lower-case word may be a form of ("permissivere" → permissiv,
+    "generischste" → generisch), or the verb of a "-bar" adjective ("registrierbare" → registrieren). LanguageTool's German dictionary lacks many comparatives and superlatives of
+    words it knows; the base must be accepted by the same German speller and be at least five letters long."""
+    if language.split("-")[0] != "de" or len(word) < 8 or not word.isalpha() or not word[:1].islower():
+        return []
+    bases = [word] + [word[: -len(e)] for e in _GERMAN_ADJECTIVE_ENDINGS if word.endswith(e) and len(word) - len(e) >= 5]
+    out = bases[1:]
+    for base in bases:  # "-bar" adjectives of verbs: "registrierbar" → registrieren, "veränderbar" → verändern
+        if base.endswith("bar") and len(base) >= 9:
+            out += [base[:-3] + "en", base[:-3] + "n"]
+    return list(dict.fromkeys(out))
 
 
 def _quoted(text: str, start: int, end: int) -> bool:

@@ -220,3 +220,16 @@ def test_select_and_ignore_the_languagetool_prefix(server, run_cli, tmp_path):
     assert rules("--select", "LT") == {"LT"}
     assert rules("--ignore", "LT") == {"common"}
     assert rules() == {"LT", "common"}
+
+
+def test_german_terms_of_the_page_and_word_forms_the_dictionary_lacks(server, run_cli, tmp_path):
+    """A term the page names in its front matter, links or cSpell comment, and comparatives, superlatives and
+    "-bar" adjectives of known words are no misspellings; a real typo still is."""
+    text = ("---\ntitle: Zorblax\nslug: Glossary/Zorblax\n---\n\n<!-- cSpell:ignore fluxy -->\n\n"
+            "Zorblax-Effekte sind Animationen. Ein fluxy Wert ist ein Wert, der sich ständig ändert.\n\n"
+            "Die neue Lizenz ist permissiver als die alte und die generischste von allen.\n\n"
+            "Jede Adresse ist registrierbar. Siehe [Quibbert-Regeln](/de/docs/Web/Quibbert).\n\n"
+            "Die Antwort kommt asychron zurück und wird abgelehnt.\n")
+    found = lt_findings(run_cli, tmp_path, "de.md", text, "--lang", "de")
+    flagged = [text[f["start"]:f["end"]] for f in found if f["category"] == "Fluency/Spelling"]
+    assert flagged == ["asychron"], found
