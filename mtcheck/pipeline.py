@@ -11,7 +11,7 @@ from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Callable, Mapping, Sequence
 
 from mtcheck import __version__, langid
 from mtcheck.discover import discover
@@ -124,20 +124,22 @@ RENDERED_FORMATS = frozenset({"markdown", "mdx", "rst"})
 
 
 def run(settings: Settings, *, engines: Sequence[Engine] | None = None, say: Callable[[str], None] = lambda m: None,
-        progress: Callable[[int, int, str], None] | None = None) -> RunResult:
-    """Check every file under ``settings.paths``. Engines come from the registry unless given (a test's own); the
-    ones built here are closed here."""
+        progress: Callable[[int, int, str], None] | None = None, texts: Mapping[str, str] | None = None
+        ) -> RunResult:
+    """Check every file under ``settings.paths``. Engines come from the registry unless given (``mtcheck fix``
+    reuses its engines across passes); the ones built here are closed here. ``texts`` maps a file's display path
+    to the text to check instead of the file's (a file that ``mtcheck fix`` has edited in memory)."""
     own_engines = engines is None
     engines = list(build_engines(settings, say=say) if engines is None else engines)
     try:
-        return _run(settings, engines, progress)
+        return _run(settings, engines, progress, texts or {})
     finally:
         if own_engines:
             for engine in engines:
                 engine.close()
 
 
-def _run(settings: Settings, engines: list[Engine], progress) -> RunResult:
+def _run(settings: Settings, engines: list[Engine], progress, texts: Mapping[str, str]) -> RunResult:
     root = Path(settings.root).resolve()
     found = discover(list(settings.paths), exclude_dirs=(settings.report,) if settings.report else ())
     result = RunResult(skipped=list(found.skipped), warnings=list(found.warnings))
@@ -162,7 +164,7 @@ def _run(settings: Settings, engines: list[Engine], progress) -> RunResult:
     remote = sum(1 for e in engines if e.waits_on_server)
     pool = ThreadPoolExecutor(max_workers=max(1, remote * IN_FLIGHT))
     try:
-        _check_files(files, settings, engines, root, changed, result, pool, progress)
+        _check_files(files, settings, engines, root, changed, result, pool, progress, texts)
     finally:
         pool.shutdown(wait=True)
     # read after the run: an engine's version (LanguageTool's) is known only once it has been used
@@ -187,7 +189,7 @@ IN_FLIGHT = 3
 
 
 def _check_files(files, settings: Settings, engines: list[Engine], root: Path, changed, result: RunResult,
-                 pool: ThreadPoolExecutor, progress) -> None:
+                 pool: ThreadPoolExecutor, progress, texts: Mapping[str, str]) -> None:
     """Engines that wait on a server run in threads while the rule engine works in this one, for up to
     IN_FLIGHT documents at once: the server and the Python process share the cores instead of taking turns.
     Results are collected in file order, so output does not depend on timing."""
@@ -197,7 +199,8 @@ def _check_files(files, settings: Settings, engines: list[Engine], root: Path, c
         if progress:
             progress(index, total, display)
         try:
-            doc = read_document(path, display, fallback_text=explicit, options=settings.reading)
+            doc = read_document(path, display, fallback_text=explicit, options=settings.reading,
+                                text=texts.get(display))
         except InputError as exc:
             result.warnings.append(str(exc))
             result.skipped.append((display, "unreadable"))
@@ -256,7 +259,7 @@ def _finish(path, doc: Document, select, ignore, own, others, *, settings: Setti
     result.documents.append(DocumentStats(
         doc.path, doc.format, doc.language, doc.word_count, len(findings),
         doc.file_text if settings.keep_text else "", doc.lossy,
-        outline(doc) if settings.keep_text and doc.format in RENDERED_FORMATS else None))
+        outline(doc) if settings.report is not None and doc.format in RENDERED_FORMATS else None, file=path))
 
 
 def _unused(doc: Document, s) -> Finding:

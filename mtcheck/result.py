@@ -28,6 +28,7 @@ class DocumentStats:
     file_text: str = field(default="", repr=False)  # for reports that show the document
     lossy: bool = False
     outline: list | None = field(default=None, repr=False)  # blocks for a rendered view (Markdown, MDX, rST)
+    file: str = ""  # the file's path on disk (``path`` is for display, with undecodable bytes escaped)
 
 
 @dataclass(frozen=True)

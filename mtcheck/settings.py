@@ -65,14 +65,15 @@ class Settings:
     diff_scope: str = "lines"
     warn_unused_suppressions: bool = False
     cache: bool = True  # every result cache (rule engine, LanguageTool)
+    keep_texts: bool = False  # keep documents' text in the result even without a report (mtcheck fix)
     root: Path = field(default_factory=Path.cwd)  # the configuration file's folder: globs are relative to it
     config_file: Path | None = None
     provenance: Mapping[str, str] = field(default_factory=dict)  # key -> where its value came from
 
     @property
     def keep_text(self) -> bool:
-        """Documents' text stays in the result when the HTML report will show it."""
-        return self.report is not None
+        """Documents' text stays in the result when the HTML report shows it or mtcheck fix edits it."""
+        return self.report is not None or self.keep_texts
 
     def source(self, key: str) -> str:
         return self.provenance.get(key, "default")

@@ -38,8 +38,9 @@ def reader_for(path: str) -> tuple[str, Reader] | None:
 
 
 def read_document(path: str, display_path: str | None = None, *, fallback_text: bool = False,
-                  options: ReaderOptions | None = None) -> Document:
-    """Read and parse one file. Raises InputError (unreadable, binary) naming the file."""
+                  options: ReaderOptions | None = None, text: str | None = None) -> Document:
+    """Read and parse one file (or ``text`` given for it: the state of a file that ``mtcheck fix`` has edited in
+    memory). Raises InputError (unreadable, binary) naming the file."""
     display = display_path or path
     entry = reader_for(path)
     if entry is None:
@@ -47,6 +48,8 @@ def read_document(path: str, display_path: str | None = None, *, fallback_text: 
             raise InputError("unsupported file type", path=display)
         entry = READERS[".txt"]
     fmt, reader = entry
+    if text is not None:
+        return read_text_as(display, text, fmt, reader, options)
     try:
         with open(path, "rb") as fh:
             data = fh.read()

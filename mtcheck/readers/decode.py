@@ -56,3 +56,15 @@ def decode(data: bytes) -> Decoded:
             True,
             [f"invalid UTF-8 at byte {exc.start} ({bad} undecodable byte sequence(s) replaced with U+FFFD)"],
         )
+
+
+def encode_like(text: str, original: bytes) -> bytes:
+    """``text`` in the encoding of ``original``, with the same byte-order mark (a UTF-16 file written big-endian
+    stays big-endian): what a fix writes back. Line endings are whatever ``text`` holds; fixes never touch them."""
+    for bom, codec in ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+                       (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+                       (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if original.startswith(bom):
+            body = text[1:] if text.startswith("\ufeff") else text
+            return bom + body.encode(codec)
+    return text.encode("utf-8")
