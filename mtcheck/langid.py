@@ -29,25 +29,42 @@ def _code(language: Language) -> str:
 #: A long document is sampled in this many evenly spaced pieces, so that a page whose first screen is left in
 #: another language (a partial translation) still gets the language of most of its text.
 SAMPLES = 8
+#: The smallest piece of a short text that votes on its own (a few sentences: enough for lingua).
+PIECE_CHARS = 250
 
 
 def detect(text: str) -> str | None:
     """ISO 639-1 code of the text's language (the language of most of its letters), or None when there is too
     little text to tell."""
+    votes = shares(text)
+    return max(votes, key=votes.get) if votes else None
+
+
+def shares(text: str) -> dict[str, float]:
+    """The share of the text's letters in each language found (a long text is sampled in SAMPLES evenly spaced
+    pieces, each voting with its letters); empty when there is too little text to tell."""
     if sum(map(str.isalpha, text[:SAMPLE_CHARS])) < 20 and sum(map(str.isalpha, text)) < 20:
-        return None
+        return {}
     if len(text) <= SAMPLE_CHARS:
-        lang = _detector().detect_language_of(text)
-        return _code(lang) if lang is not None else None
-    size = SAMPLE_CHARS // 2
-    step = (len(text) - size) / (SAMPLES - 1)
-    pieces = [text[int(i * step) : int(i * step) + size] for i in range(SAMPLES)]
+        # a short text is cut into pieces of at least PIECE_CHARS at spaces: a page half in each language shows
+        n = max(1, min(SAMPLES, len(text) // PIECE_CHARS))
+        cuts = [0]
+        for i in range(1, n):
+            space = text.find(" ", i * len(text) // n)
+            cuts.append(space if space > cuts[-1] else cuts[-1])
+        cuts.append(len(text))
+        pieces = [text[a:b] for a, b in zip(cuts, cuts[1:]) if b > a]
+    else:
+        size = SAMPLE_CHARS // 2
+        step = (len(text) - size) / (SAMPLES - 1)
+        pieces = [text[int(i * step) : int(i * step) + size] for i in range(SAMPLES)]
     votes: dict[str, int] = {}
     for piece, lang in zip(pieces, _detector().detect_languages_in_parallel_of(pieces)):
         if lang is not None:
             code = _code(lang)
             votes[code] = votes.get(code, 0) + sum(map(str.isalpha, piece))
-    return max(votes, key=votes.get) if votes else None
+    total = sum(votes.values())
+    return {code: n / total for code, n in votes.items()} if total else {}
 
 
 def confidences_many(texts: list[str]) -> list[dict[str, float]]:

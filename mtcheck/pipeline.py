@@ -33,10 +33,34 @@ from mtcheck.settings import Settings
 _HINT = re.compile(r"^([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*$")
 
 
-def resolve_language(doc: Document, forced: str | None, warn: Callable[[str], None] = lambda m: None) -> str | None:
+#: A folder or file-name part that names a language, as translation repositories lay pages out
+#: ("content/es/...", "files/de/...", "i18n/pt-br/...", "guide.fr.md").
+_PATH_LANGUAGE = re.compile(r"^([a-z]{2})(?:[-_][a-z]{2,4})?$", re.I)
+#: The share of a document's text that must be in the language its path names for the path to decide: a partial
+#: translation (much text still in the source language) keeps the language of its folder.
+PATH_LANGUAGE_SHARE = 0.2
+
+
+def path_language(path: str) -> str | None:
+    """The language a document's path names, nearest first: a file-name part ("guide.fr.md") or a folder
+    ("es/react/useTransition.md"), when it is a language the identifier knows."""
+    parts = [p for p in re.split(r"[\\/]", path) if p not in ("", ".", "..")]
+    if not parts:
+        return None
+    name_parts = parts[-1].split(".")[1:-1]
+    for candidate in [*reversed(name_parts), *reversed(parts[:-1])]:
+        m = _PATH_LANGUAGE.match(candidate)
+        if m and m.group(1).lower() in langid.LANGUAGES:
+            return m.group(1).lower()
+    return None
+
+
+def resolve_language(doc: Document, forced: str | None, warn: Callable[[str], None] = lambda m: None,
+                     path: str | None = None) -> str | None:
     """The configured language, else the document's own hint (``<html lang>``, front matter ``lang:``),
-    normalised like --lang ("en_US" → "en"), else detection. A hint that is no language code is reported and
-    detection used instead."""
+    normalised like --lang ("en_US" → "en"), else detection; where the path names a language ("es/...") and at
+    least a fifth of the text is in it, that language (a partly translated page is still a page of its folder).
+    A hint that is no language code is reported and detection used instead."""
     if forced:
         return forced.lower()
     if doc.language_hint:
@@ -45,7 +69,13 @@ def resolve_language(doc: Document, forced: str | None, warn: Callable[[str], No
             return m.group(1).lower()
         warn(f"{doc.path}: {doc.language_hint!r} ({doc.language_hint_source or 'language hint'}) is not a "
              f"language code such as 'en' or 'pt-BR'; the language is detected instead")
-    return langid.detect(doc.prose())
+    votes = langid.shares(doc.prose())
+    if not votes:
+        return None
+    by_path = path_language(os.path.abspath(path or doc.path))  # the same whatever the current folder
+    if by_path is not None and votes.get(by_path, 0.0) >= PATH_LANGUAGE_SHARE:
+        return by_path
+    return max(votes, key=votes.get)
 
 
 def _contains(a: Finding, b: Finding) -> bool:
@@ -207,7 +237,7 @@ def _check_files(files, settings: Settings, engines: list[Engine], root: Path, c
             continue
         result.warnings.extend(f"{display}: {w}" for w in doc.warnings)
         here = settings.for_document(_relative_posix(path, root))
-        doc.language = resolve_language(doc, here.lang, result.warnings.append)
+        doc.language = resolve_language(doc, here.lang, result.warnings.append, path)
         doc.source_language = here.source_lang
         if doc.language is None:
             result.unidentified.append(display)
