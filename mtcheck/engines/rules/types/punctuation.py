@@ -3,7 +3,7 @@
 The rule finds every run of two or more marks (white space between them allowed), removes the white space and
 looks the run up in ``sequences``; only listed runs are flagged, so an ellipsis or "?!" stays untouched unless a
 rule lists it. A run that starts with the period of an abbreviation ("etc.,", "U.S.,") is not debris; the
-abbreviation lists are pysbd's. The suggestion replaces the whole run, keeping the white space that followed it."""
+abbreviation lists are pysbd's, and a short word glued to the marks ("Hrsg.,", "Diss.,") counts as one too. The suggestion replaces the whole run, keeping the white space that followed it."""
 
 from __future__ import annotations
 
@@ -16,6 +16,19 @@ from mtcheck.engines.rules.regex import Pattern
 from mtcheck.engines.rules.rule import Rule, RuleContext, RuleMatch
 from mtcheck.engines.rules.types.spec import need
 from mtcheck.errors import RuleError
+
+
+def _abbreviation_shaped(text: str, period: int) -> bool:
+    """A period glued to a short word and to the next mark ("Hrsg.,", "Diss.,", "Regt.,") ends an abbreviation
+    that no list knows more often than it is debris: a capitalised word of up to five letters, or any word of up
+    to three. Debris of a dropped clause is mostly spaced (". ,") or follows a longer word."""
+    start = period
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    word = text[start:period]
+    if not word or (start > 0 and not (text[start - 1].isspace() or text[start - 1] in "(\"'„“«")):
+        return False
+    return len(word) <= 3 or (word[0].isupper() and len(word) <= 5)
 
 
 class PunctuationRule(Rule):
@@ -46,6 +59,7 @@ class PunctuationRule(Rule):
             repl = self.sequences.get(run)
             if repl is None:
                 continue
-            if run[0] == "." and is_abbreviation(text, m.start(), ctx.language):
-                continue  # "etc.," "ft.," "U.S.,": the period belongs to the word
+            if run[0] == "." and (is_abbreviation(text, m.start(), ctx.language)
+                                  or (m.group()[1] not in " \t\u00a0" and _abbreviation_shaped(text, m.start()))):
+                continue  # "etc.," "ft.," "U.S.,", "Hrsg.,": the period belongs to the word
             yield RuleMatch(m.start(), m.end(), (repl,), {"match": m.group(), "suggestion": repl})
