@@ -110,4 +110,6 @@ class Finding:
             "message": self.message,
             "suggestions": list(self.suggestions),
             "engine": self.engine,
+            "fix": self.fix_safety.value,
+            "fingerprint": self.fingerprint,
         }

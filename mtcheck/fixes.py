@@ -149,3 +149,11 @@ def write_fixed(fixes: FileFixes) -> None:
         if os.path.exists(temp):
             os.unlink(temp)
         raise
+
+
+def text_sha256(text: str) -> str:
+    """The content key of a reviewed document: SHA-256 of its decoded text (UTF-8). The report records it, and
+    ``mtcheck apply`` applies decisions only to a file that still holds that text."""
+    import hashlib
+
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -204,6 +204,9 @@ def _run(settings: Settings, engines: list[Engine], progress, texts: Mapping[str
         result.stats[engine.name] = engine.stats()
     if settings.baseline:
         result.findings, result.baselined = filter_baseline(result.findings, settings.baseline)
+    if settings.false_alarms and os.path.isfile(settings.false_alarms):
+        result.findings, result.false_alarms = filter_baseline(result.findings, settings.false_alarms)
+    if settings.baseline or result.false_alarms:
         counts: dict[str, int] = {}
         for f in result.findings:
             counts[f.path] = counts.get(f.path, 0) + 1

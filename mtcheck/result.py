@@ -49,6 +49,7 @@ class RunResult:
     warnings: list[str] = field(default_factory=list)
     signature: str = ""
     baselined: int = 0  # findings hidden by the baseline
+    false_alarms: int = 0  # findings hidden because an editor rejected them in review
     suppressed: int = 0  # findings hidden by inline suppressions
     unchanged: int = 0  # files left out by --diff
     gaps: list[Gap] = field(default_factory=list)  # what was not checked: a run with gaps is incomplete

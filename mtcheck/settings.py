@@ -60,6 +60,7 @@ class Settings:
     reading: ReaderOptions = field(default_factory=ReaderOptions)
     report: str | None = None  # HTML report folder, None for none
     baseline: str | None = None
+    false_alarms: str | None = None  # the file of findings rejected in review (read when it exists)
     # of this invocation only
     diff: str | None = None
     diff_scope: str = "lines"
@@ -168,6 +169,7 @@ def resolve(paths: Sequence[str] = (), *, config_file: str | None = None, isolat
                               block_ignores=tuple(config["block_ignores"]), templates=bool(config["templates"])),
         report=config["report"] or None,
         baseline=config["baseline"],
+        false_alarms=str(config.root / config["false_alarms"]) if config["false_alarms"] else None,
         root=config.root,
         config_file=config.file,
         provenance=MappingProxyType(provenance),

@@ -22,6 +22,7 @@ def cli() -> None:
     \b
     mtcheck PATH...            check files and folders (same as `mtcheck check`)
     mtcheck fix PATH...        apply the safe fixes (--unsafe-fixes, --diff)
+    mtcheck apply DECISIONS    apply the fixes accepted in the HTML report; record rejections
     mtcheck score MT --ref PE  BLEU, chrF, TER (sacrebleu), before and after fixes (--fixes)
     mtcheck rules              list the rules
     mtcheck lt status          the LanguageTool server (install, start, stop, status)
@@ -29,6 +30,7 @@ def cli() -> None:
 
 
 from mtcheck.cli import check as _check  # noqa: E402,F401  (registers the command)
+from mtcheck.cli import apply as _apply  # noqa: E402,F401
 from mtcheck.cli import fix as _fix  # noqa: E402,F401
 from mtcheck.cli import score as _score  # noqa: E402,F401
 from mtcheck.cli import lt as _lt  # noqa: E402,F401

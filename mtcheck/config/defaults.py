@@ -45,5 +45,7 @@ KEYS: tuple[Key, ...] = (
     Key("templates", "bool", True, "recognise template syntax in prose: {{ }}, {% %}, Hugo shortcodes"),
     Key("report", "str", "reports", "folder for the HTML report; empty to write none"),
     Key("baseline", "str", None, "baseline file: findings recorded there are not reported"),
+    Key("false_alarms", "str", "mtcheck-false-alarms.json", "findings an editor rejected in the report "
+        "('mtcheck apply' records them); not reported, like a baseline. Read when the file exists"),
 )
 BY_NAME = {k.name: k for k in KEYS}

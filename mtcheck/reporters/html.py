@@ -18,6 +18,7 @@ from markupsafe import Markup, escape
 
 from mtcheck import __version__
 from mtcheck.findings import Finding, Severity
+from mtcheck.fixes import text_sha256
 from mtcheck.ownership import previous_report_files, write_marker
 from mtcheck.result import RunResult
 from mtcheck.scoring import Weights, penalty, per_thousand_words
@@ -85,7 +86,8 @@ def _highlighted(text: str, start: int, end: int, spans: list[tuple[int, int, st
 
 def _mark(inner, on) -> str:
     sev = max(sp[3] for sp in on)
-    cls = f"hl s-{sev.label}" + (" overlap" if len(on) > 1 else "")
+    narrow = len(str(inner)) < 2 or not str(inner).strip()  # a lone space or mark: widened so it can be seen
+    cls = f"hl s-{sev.label}" + (" overlap" if len(on) > 1 else "") + (" narrow" if narrow else "")
     return f'<mark class="{cls}" tabindex="0" data-ids="{" ".join(sp[2] for sp in on)}">{inner}</mark>'
 
 
@@ -132,6 +134,31 @@ def rendered(blocks: list[dict], findings: list[tuple[str, Finding]]) -> Markup:
     return Markup("".join(out))
 
 
+#: Bars in the index's penalty chart (the worst documents; the table lists them all).
+CHART_ROWS = 15
+
+
+def bar_chart(items: list[tuple[str, float]], title: str, fmt: str) -> Markup:
+    """A horizontal bar chart as inline SVG (no script, no network), every label escaped; empty when no data."""
+    if not items:
+        return Markup("")
+    row, label_w, bar_w = 22, 260, 300
+    top = max(v for _, v in items) or 1.0
+    height = row * len(items) + 8
+    out = [f'<svg class="chart" role="img" viewBox="0 0 {label_w + bar_w + 70} {height}" '
+           f'width="{label_w + bar_w + 70}" height="{height}" aria-label="{escape(title)}"><title>{escape(title)}</title>']
+    for i, (label, value) in enumerate(items):
+        y = 4 + i * row
+        width = max(1.0, bar_w * value / top)
+        name = label if len(label) <= 38 else "…" + label[-37:]
+        out.append(f'<text x="{label_w - 6}" y="{y + 15}" text-anchor="end" font-size="12">{escape(name)}</text>'
+                   f'<rect x="{label_w}" y="{y + 3}" width="{width:.1f}" height="{row - 8}" fill="#c62828" '
+                   f'fill-opacity="0.75"><title>{escape(label)}: {escape(fmt.format(value))}</title></rect>'
+                   f'<text x="{label_w + width + 6:.1f}" y="{y + 15}" font-size="12">{escape(fmt.format(value))}</text>')
+    out.append("</svg>")
+    return Markup("".join(out))
+
+
 def _page_name(index: int, path: str) -> str:
     stem = re.sub(r"[^A-Za-z0-9._-]+", "_", path.strip("./"))[-80:] or "document"
     return f"{index:04d}-{stem}.html"
@@ -154,23 +181,30 @@ def write_html_report(result: RunResult, out_dir: str | os.PathLike, *, weights:
     for f in result.findings:
         by_path[f.path].append(f)
     rows = []
+    weights_json = {k: getattr(weights, k) for k in weights.__dataclass_fields__}
     doc_template = env.get_template("document.html.j2")
     for i, doc in enumerate(result.documents):
         found = sorted(by_path.get(doc.path, []), key=Finding.sort_key)
         points = penalty(found, weights)
+        severities = Counter(f.severity.label for f in found)
         row = {"path": doc.path, "language": doc.language, "words": doc.words, "findings": len(found),
                "penalty": points, "penalty_per_kw": per_thousand_words(points, doc.words),
-               "href": f"docs/{_page_name(i, doc.path)}", "source_language": source_language}
+               "href": f"docs/{_page_name(i, doc.path)}", "source_language": source_language,
+               "severities": {sev: severities.get(sev, 0) for sev in SEVERITIES},
+               "sha256": text_sha256(doc.file_text)}
         rows.append(row)
         ids = [(f"f{n}", f) for n, f in enumerate(found)]
         data = {
             "path": doc.path,
             "text": doc.file_text,
+            "sha256": text_sha256(doc.file_text),
+            "words": doc.words,
+            "weights": weights_json,
             "findings": [{
                 "id": fid, "rule": f.rule, "engine": f.engine, "category": f.category,
                 "severity": f.severity.label, "message": f.message, "suggestions": list(f.suggestions),
                 "start": f.start, "end": f.end, "line": f.line, "column": f.column,
-                "safety": f.fix_safety.value,
+                "safety": f.fix_safety.value, "fingerprint": f.fingerprint,
             } for fid, f in ids],
         }
         view = rendered(doc.outline, ids) if doc.outline is not None else None
@@ -190,10 +224,18 @@ def write_html_report(result: RunResult, out_dir: str | os.PathLike, *, weights:
     total_points = penalty(result.findings, weights)
     summary = {"files": len(result.documents), "words": result.words, "findings": len(result.findings),
                "penalty": total_points, "penalty_per_kw": per_thousand_words(total_points, result.words)}
+    index_js = _asset("index.js")
+    charts = {"penalty": bar_chart([(r["path"], r["penalty_per_kw"]) for r in rows[:CHART_ROWS] if r["penalty_per_kw"]],
+                                   "MQM penalty per 1,000 words, worst documents", "{:.1f}"),
+              "categories": bar_chart(sorted(((cat, sum(c.values())) for cat, c in by_cat.items()),
+                                             key=lambda x: -x[1]), "Findings by category", "{:.0f}")}
+    index_data = {"documents": [{"path": r["path"], "sha256": r["sha256"], "findings": r["findings"]} for r in rows]}
     index = env.get_template("index.html.j2").render(
         summary=summary, documents=rows, by_category=sorted(by_cat.items()), severities=SEVERITIES,
+        charts=charts, index_data=index_data,
         weights=weights.describe(), skipped=result.skipped, gaps=result.gaps,
-        generated=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), **common)
+        generated=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        **{**common, "js": Markup(index_js), "script_hash": _csp_hash(index_js)})
     index_path = out / "index.html"
     index_path.write_text(index, encoding="utf-8")
     written.append("index.html")

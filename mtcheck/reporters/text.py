@@ -45,7 +45,8 @@ def render_summary(result: RunResult, *, verdict: str = "", failed: bool = False
         for _, reason in result.skipped:
             reasons[reason] = reasons.get(reason, 0) + 1
         summary += " (" + ", ".join(f"{v} {k}" for k, v in sorted(reasons.items())) + ")"
-    hidden = [(result.baselined, "in the baseline"), (result.suppressed, "suppressed inline"),
+    hidden = [(result.baselined, "in the baseline"), (result.false_alarms, "marked false alarms in review"),
+              (result.suppressed, "suppressed inline"),
               (result.unchanged, "unchanged files not checked")]
     summary += "".join(f"; {n} {what}" for n, what in hidden if n)
     if result.unidentified:

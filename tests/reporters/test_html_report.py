@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from mtcheck.findings import Finding, Severity
 from mtcheck.reporters.html import pieces
@@ -102,8 +103,9 @@ def page(chromium, tmp_path):
 
 def open_document(page, out: Path, name: str):
     page.goto((out / "index.html").as_uri())
-    page.click(f"text={name}")
     page.wait_for_selector("body[data-ready=true]")
+    page.locator("#documents a", has_text=name).click()
+    page.wait_for_selector("body[data-ready=true] #list")
 
 
 @browser
@@ -134,25 +136,30 @@ def test_seed_report_in_browser(page, root, tmp_path, run_cli):
     assert items.count() >= 1
     assert all(t.startswith("minor") for t in items.all_inner_texts())
     page.select_option("#filter-severity", "")
-    # accept a fix and see the preview
-    item = page.locator("#list li", has_text="missiles and missiles")
+    # a display-only finding cannot be accepted; a fix can, and the preview shows it
+    assert page.locator("#list li", has_text="missiles and missiles").locator("button.accept").count() == 0
+    item = page.locator("#list li", has_text="state soldiers")
     item.locator("button.accept").click()
-    assert "intelligence centers, missiles, drone depots" in page.locator("#preview-text").inner_text()
+    page.locator("#preview summary").click()
+    expect(page.locator("#preview-text")).to_contain_text("American soldiers")
     assert page.locator("#accepted-count").inner_text() == "1 accepted"
     # clicking an item scrolls the text to it
-    page.locator("#list li", has_text="state soldiers").click()
-    assert page.locator("mark.hl.current").inner_text() == "state soldiers"
+    page.locator("#list li", has_text="missiles and missiles").click()
+    assert page.locator("mark.hl.current").inner_text() == "missiles and missiles"
     # downloads: corrected text and decisions
     with page.expect_download() as dl:
         page.click("#download-text")
     corrected = Path(dl.value.path()).read_text(encoding="utf-8")
-    assert "missiles and missiles" not in corrected and corrected.count("\n") == (root / "seeds").glob("*.txt").__next__().read_text().count("\n")
+    seed = next((root / "seeds").glob("*.txt")).read_text()
+    assert "state soldiers" not in corrected and corrected.count("\n") == seed.count("\n")
     with page.expect_download() as dl:
         page.click("#download-decisions")
-    decisions = json.loads(Path(dl.value.path()).read_text())
-    assert decisions == [{"path": decisions[0]["path"], "rule": "common.collapsed-coordination",
-                          "start": decisions[0]["start"], "end": decisions[0]["end"], "line": 4, "column": 68,
-                          "decision": "accepted", "replacement": "missiles"}]
+    exported = json.loads(Path(dl.value.path()).read_text())
+    assert exported["format"] == "mtcheck-decisions" and exported["version"] == 1
+    (doc,) = exported["documents"]
+    assert len(doc["sha256"]) == 64
+    assert [(d["rule"], d["decision"], d["replacement"]) for d in doc["decisions"]] == [
+        ("en.state-demonym-calque", "accepted", "American soldiers")]
     assert page.errors == []
 
 
@@ -166,15 +173,17 @@ type: substitution
 category: Style/Awkward
 severity: minor
 message: "house style"
+fix: {safety: safe}
 swap: {"rifles at": "guns at"}
 examples:
   - bad: "[[rifles at]] x"
+    fixed: "guns at x"
   - good: "guns"
 """)
-    out = make_report(run_cli, tmp_path, {"a.txt": "Police seized rifles and rifles at the port on Monday.\n"},
+    out = make_report(run_cli, tmp_path, {"a.txt": "Police seized the rifles rifles at the port on Monday.\n"},
                       "--rules", str(pack))
     open_document(page, out, "a.txt")
-    page.locator("#list li", has_text="joins a word").locator("button.accept").click()
+    page.locator("#list li", has_text="is repeated").locator("button.accept").click()
     other = page.locator("#list li", has_text="house style")
     other.locator("button.accept").click()
     assert "Overlaps the accepted fix" in other.inner_text()
@@ -185,12 +194,13 @@ examples:
 @browser
 @pytest.mark.browser
 def test_hostile_document_runs_no_script(page, tmp_path, run_cli):
-    out = make_report(run_cli, tmp_path, {"evil.txt": HOSTILE})
+    out = make_report(run_cli, tmp_path, {"evil.txt": HOSTILE + "The the <b>end</b> , here.\n"})
     open_document(page, out, "evil.txt")
     assert page.evaluate("typeof window.__pwned") == "undefined"
     assert "<script>window.__pwned = 1</script>" in page.locator("#doc").inner_text()
-    page.locator("#list li").first.locator("button.accept").click()
-    assert "<img src=x" in page.locator("#preview-text").inner_text()
+    page.locator("#list button.accept").first.click()
+    page.locator("#preview summary").click()
+    expect(page.locator("#preview-text")).to_contain_text("<img src=x")
     assert page.evaluate("typeof window.__pwned") == "undefined"
     assert page.errors == []
 
