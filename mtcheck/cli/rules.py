@@ -12,8 +12,16 @@ from mtcheck.selection import matches_any
 @cli.command("rules")
 @click.argument("ids", nargs=-1)
 @click.option("--rules", "rule_paths", multiple=True, type=click.Path(), help="Extra rule packs.")
-def rules_command(ids, rule_paths):
+@click.option("--schema", is_flag=True, help="Print the JSON Schema of a rule file (for editors) and exit.")
+def rules_command(ids, rule_paths, schema):
     """List rules (optionally only IDS or prefixes), with type, languages, category and severity."""
+    if schema:
+        import json
+
+        from mtcheck.engines.rules.schema import rule_schema
+
+        click.echo(json.dumps(rule_schema(), indent=2))
+        return
     rules = load_rules(rule_paths)
     shown = [r for r in rules if not ids or matches_any(r.id, ids)]
     for r in sorted(shown, key=lambda r: r.id):

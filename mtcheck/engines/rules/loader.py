@@ -105,6 +105,13 @@ def build_rule(spec: Any, path: str, pack: str | None, lines: dict[str, int] | N
     if unknown:
         where = ", ".join(f"{k!r}" + (f" (line {lines[k]})" if lines and k in lines else "") for k in sorted(unknown))
         raise RuleError(f"unknown key(s) for type {rtype}: {where}", path=path, rule=rule_id)
+    from mtcheck.engines.rules.schema import schema_errors
+
+    problems = schema_errors(spec)
+    if problems:  # the shape, by the published schema (`mtcheck rules --schema`)
+        key, message = problems[0]
+        line = f" (line {lines[key]})" if lines and key in lines else ""
+        raise RuleError(f"{message}{line}", path=path, rule=rule_id)
     for key in ("message", "category", "severity"):
         if not isinstance(spec.get(key), str) or not spec[key].strip():
             raise RuleError(f"missing or empty {key!r}", path=path, rule=rule_id)

@@ -64,3 +64,28 @@ def test_duplicate_ids_are_refused(tmp_path):
     (other / "x.yml").write_text(GOOD.format(name="x"))
     with pytest.raises(RuleError, match="duplicate rule id"):
         load_rules([tmp_path / "house", other], builtin=False)
+
+
+def test_the_published_schema_is_valid_and_accepts_every_bundled_rule(run_cli):
+    import json
+
+    import yaml
+    from jsonschema import Draft202012Validator
+
+    from mtcheck.engines.rules.loader import builtin_packs_dir
+
+    r = run_cli("rules", "--schema")
+    schema = json.loads(r.stdout)
+    Draft202012Validator.check_schema(schema)
+    validator = Draft202012Validator(schema)
+    files = sorted(builtin_packs_dir().glob("*/*.yml"))
+    assert len(files) >= 50
+    for path in files:
+        assert not list(validator.iter_errors(yaml.safe_load(path.read_text(encoding="utf-8")))), path
+
+
+def test_schema_errors_name_the_line(tmp_path):
+    body = GOOD.format(name="x") + "fix: {safety: sometimes}\n"
+    with pytest.raises(RuleError) as info:
+        load_one(tmp_path, "x", body)
+    assert "x.yml" in str(info.value) and "sometimes" in str(info.value) and "(line 7)" in str(info.value)
