@@ -187,3 +187,28 @@ def test_round_trip_accept_export_apply(page, tmp_path, run_cli):
     r = run_cli("apply", exported, cwd=tmp_path)
     assert r.returncode == 2 and "changed since it was reviewed" in r.stderr
     assert page.errors == []
+
+
+def test_export_then_import_in_a_fresh_browser(chromium, tmp_path, run_cli):  # noqa: F811
+    out = make_report(run_cli, tmp_path, {"a.txt": TEXT})
+    exported = tmp_path / "decisions.json"
+    for fresh in (True, False):
+        context = chromium.new_context(accept_downloads=True, viewport={"width": 1400, "height": 900})
+        pg = context.new_page()
+        open_document(pg, out, "a.txt")
+        if fresh:
+            item(pg, "is repeated").locator("button.accept").click()
+            item(pg, "joins a word").locator("button.resolve").click()
+            pg.locator("#preview summary").click()
+            with pg.expect_download() as dl:
+                pg.click("#download-decisions")
+            Path(dl.value.path()).replace(exported)
+        else:  # a new browser profile has nothing stored; the import brings the decisions back
+            assert "0 of 4 reviewed" in pg.locator("#progress").inner_text()
+            pg.locator("#preview summary").click()
+            pg.set_input_files("#import-decisions", str(exported))
+            from playwright.sync_api import expect
+
+            expect(pg.locator("#import-note")).to_contain_text("2 decisions imported")
+            assert "1 accepted, 0 rejected, 1 resolved" in pg.locator("#progress").inner_text()
+        context.close()
