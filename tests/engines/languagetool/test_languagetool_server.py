@@ -233,3 +233,10 @@ def test_german_terms_of_the_page_and_word_forms_the_dictionary_lacks(server, ru
     found = lt_findings(run_cli, tmp_path, "de.md", text, "--lang", "de")
     flagged = [text[f["start"]:f["end"]] for f in found if f["category"] == "Fluency/Spelling"]
     assert flagged == ["asychron"], found
+
+
+def test_a_one_word_table_cell_is_a_value_not_a_misspelling(server, run_cli, tmp_path):
+    table = "| Password | Weak |\n|---|---|\n| hunter2x | yes |\n| qwertzuiop | yes |\n\nThe lettter arrived.\n"
+    found = lt_findings(run_cli, tmp_path, "t.md", table, "--lang", "en")
+    flagged = [table[f["start"]:f["end"]] for f in found if f["category"] == "Fluency/Spelling"]
+    assert flagged == ["lettter"], found
