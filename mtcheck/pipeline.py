@@ -191,17 +191,23 @@ def _run(settings: Settings, engines: list[Engine], progress, texts: Mapping[str
     for kind, patterns in (("select", settings.select), ("ignore", settings.ignore)):
         for pattern in Selector.of(patterns).unknown(known):
             result.warnings.append(f"--{kind} {pattern!r} matches no rule (see 'mtcheck rules')")
-    remote = sum(1 for e in engines if e.waits_on_server)
-    pool = ThreadPoolExecutor(max_workers=max(1, remote * IN_FLIGHT))
-    try:
-        _check_files(files, settings, engines, root, changed, result, pool, progress, texts)
-    finally:
-        pool.shutdown(wait=True)
-    # read after the run: an engine's version (LanguageTool's) is known only once it has been used
-    result.signature = signature(settings, engines)
-    for engine in engines:
-        result.rule_info.update(engine.rule_info())
-        result.stats[engine.name] = engine.stats()
+    workers = min(settings.jobs, len(files) // MIN_FILES_PER_WORKER)
+    if workers >= 2:
+        from mtcheck.parallel import check_in_processes
+
+        check_in_processes(files, settings, root, changed, result, progress, texts, workers)
+    else:
+        remote = sum(1 for e in engines if e.waits_on_server)
+        pool = ThreadPoolExecutor(max_workers=max(1, remote * IN_FLIGHT))
+        try:
+            _check_files(files, settings, engines, root, changed, result, pool, progress, texts)
+        finally:
+            pool.shutdown(wait=True)
+        # read after the run: an engine's version (LanguageTool's) is known only once it has been used
+        result.signature = signature(settings, engines)
+        for engine in engines:
+            result.rule_info.update(engine.rule_info())
+            result.stats[engine.name] = engine.stats()
     if settings.baseline:
         result.findings, result.baselined = filter_baseline(result.findings, settings.baseline)
     if settings.false_alarms and os.path.isfile(settings.false_alarms):
@@ -215,6 +221,9 @@ def _run(settings: Settings, engines: list[Engine], progress, texts: Mapping[str
     result.findings.sort(key=Finding.sort_key)
     return result
 
+
+#: Below this many files per worker process, starting processes costs more than it saves.
+MIN_FILES_PER_WORKER = 2
 
 #: Documents whose server-side checks may be in flight at once while the rule engine moves on: enough to keep
 #: every server thread busy across document boundaries, few enough to bound memory.

@@ -9,7 +9,6 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any, Mapping, Sequence
 
 from mtcheck.config.defaults import BY_NAME
@@ -59,6 +58,7 @@ class Settings:
     words: tuple[str, ...] = ()
     reading: ReaderOptions = field(default_factory=ReaderOptions)
     report: str | None = None  # HTML report folder, None for none
+    jobs: int = 1  # processes checking documents at once
     baseline: str | None = None
     false_alarms: str | None = None  # the file of findings rejected in review (read when it exists)
     # of this invocation only
@@ -149,7 +149,7 @@ def resolve(paths: Sequence[str] = (), *, config_file: str | None = None, isolat
         rules=tuple(config["rules"]),
         select=tuple(config["select"]),
         ignore=tuple(config["ignore"]),
-        per_path=MappingProxyType({g: MappingProxyType(dict(t)) for g, t in (config["per_path"] or {}).items()}),
+        per_path={g: dict(t) for g, t in (config["per_path"] or {}).items()},
         exclude=tuple(config["exclude"]),
         fail_on=None if fail_on == "never" else Severity.parse(fail_on),
         max_penalty=config["max_penalty"],
@@ -172,7 +172,8 @@ def resolve(paths: Sequence[str] = (), *, config_file: str | None = None, isolat
         false_alarms=str(config.root / config["false_alarms"]) if config["false_alarms"] else None,
         root=config.root,
         config_file=config.file,
-        provenance=MappingProxyType(provenance),
+        provenance=provenance,
+        jobs=config["jobs"] or os.cpu_count() or 1,
         **invocation,
     )
 

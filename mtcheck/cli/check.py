@@ -56,6 +56,8 @@ def check_options(f):
         click.option("--lt-server", "lt_server", metavar="URL", help="Use this LanguageTool server instead of the local one."),
         click.option("--lt-level", "lt_level", type=click.Choice(["default", "picky"]),
                      help="picky turns on LanguageTool's style hints."),
+        click.option("-j", "--jobs", "jobs", type=click.IntRange(min=0), metavar="N",
+                     help="Processes checking documents at once [default: one per core; 0: the same]."),
         click.option("--baseline", "baseline", type=click.Path(dir_okay=False), metavar="FILE",
                      help="Report only findings not recorded in this baseline."),
     ]

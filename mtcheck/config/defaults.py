@@ -44,6 +44,7 @@ KEYS: tuple[Key, ...] = (
     Key("block_ignores", "patterns", [], "regexes for blocks not to read at all, like Vale's BlockIgnores"),
     Key("templates", "bool", True, "recognise template syntax in prose: {{ }}, {% %}, Hugo shortcodes"),
     Key("report", "str", "reports", "folder for the HTML report; empty to write none"),
+    Key("jobs", "int", 0, "processes that check documents at once; 0: one per core (findings do not depend on it)"),
     Key("baseline", "str", None, "baseline file: findings recorded there are not reported"),
     Key("false_alarms", "str", "mtcheck-false-alarms.json", "findings an editor rejected in the report "
         "('mtcheck apply' records them); not reported, like a baseline. Read when the file exists"),

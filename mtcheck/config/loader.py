@@ -70,6 +70,16 @@ def coerce(key: str, value: Any, where: str, *, error: type[MtcheckError] = Conf
             if not math.isfinite(number) or number < 0:
                 raise ValueError("a finite number of 0 or more")
             return number
+        if spec.kind == "int":
+            if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
+                raise TypeError("a whole number")
+            try:
+                number = int(value)
+            except (TypeError, ValueError):
+                raise TypeError("a whole number") from None
+            if number < 0:
+                raise ValueError("a whole number of 0 or more")
+            return number
         if spec.kind == "bool":
             if isinstance(value, bool):
                 return value

@@ -1,0 +1,84 @@
+"""``--jobs N``: documents spread over N worker processes (the standard library's ProcessPoolExecutor).
+
+Each worker builds its own engines from the run's Settings (the registry, as a one-process run does) and checks
+one document a task with exactly the code of a one-process run (``pipeline._check_files``), so findings do not
+depend on N. The parent merges each document's part of the result in file order. LanguageTool's server is shared:
+each worker sends its own requests, so the server is kept busy by all of them at once."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from pathlib import Path
+from typing import Mapping
+
+from mtcheck.result import RunResult
+from mtcheck.settings import Settings
+
+_STATE: dict = {}
+
+
+def _start(settings: Settings, root: Path, changed, texts: Mapping[str, str]) -> None:
+    from mtcheck.engines.registry import build_engines
+
+    engines = build_engines(settings)
+    remote = sum(1 for e in engines if e.waits_on_server)
+    _STATE.update(settings=settings, root=root, changed=changed, texts=texts, engines=engines,
+                  pool=ThreadPoolExecutor(max_workers=max(1, remote * 3)))
+
+
+def _check(item) -> tuple[RunResult, int]:
+    """One document, checked as a one-process run checks it; its part of the result, and this worker's pid (the
+    parent adds up each worker's latest counters)."""
+    from mtcheck.pipeline import _check_files, signature
+
+    s = _STATE
+    part = RunResult()
+    _check_files([item], s["settings"], s["engines"], s["root"], s["changed"], part, s["pool"], None, s["texts"])
+    for engine in s["engines"]:
+        engine_stats = engine.stats()
+        part.stats[engine.name] = engine_stats
+        part.rule_info.update(engine.rule_info())
+    part.signature = signature(s["settings"], s["engines"])
+    return part, os.getpid()
+
+
+def check_in_processes(files, settings: Settings, root: Path, changed, result: RunResult, progress, texts,
+                       workers: int) -> None:
+    # fork where there is one: workers start at once and share the parent's loaded modules; elsewhere spawn
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    context = multiprocessing.get_context(method)
+    latest: dict[int, dict] = {}
+    signatures: list[str] = []
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start,
+                             initargs=(settings, root, changed, dict(texts))) as pool:
+        total = len(files)
+        try:
+            for index, (part, pid) in enumerate(pool.map(_check, files, chunksize=1)):
+                if progress:
+                    progress(index, total, files[index][1])
+                result.findings.extend(part.findings)
+                result.documents.extend(part.documents)
+                result.warnings.extend(part.warnings)
+                result.skipped.extend(part.skipped)
+                result.gaps.extend(part.gaps)
+                result.unidentified.extend(part.unidentified)
+                result.suppressed += part.suppressed
+                result.rule_info.update(part.rule_info)
+                latest[pid] = part.stats
+                signatures.append(part.signature)
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+        if progress:
+            progress(total, total, "")
+    # a worker that never needed the server reports "unused": the version comes from one that did
+    result.signature = next((sig for sig in signatures if "lt:unused" not in sig), signatures[-1] if signatures else "")
+    totals: dict[str, dict] = {}
+    for stats in latest.values():
+        for name, counters in stats.items():
+            into = totals.setdefault(name, {})
+            for key, value in counters.items():
+                into[key] = into.get(key, 0) + value
+    result.stats.update(totals)
