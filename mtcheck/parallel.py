@@ -19,10 +19,16 @@ from mtcheck.settings import Settings
 _STATE: dict = {}
 
 
-def _start(settings: Settings, root: Path, changed, texts: Mapping[str, str]) -> None:
+def _stderr_say(message: str) -> None:
+    import sys
+
+    print(f"mtcheck: {message}", file=sys.stderr, flush=True)
+
+
+def _start(settings: Settings, root: Path, changed, texts: Mapping[str, str], say) -> None:
     from mtcheck.engines.registry import build_engines
 
-    engines = build_engines(settings)
+    engines = build_engines(settings, say=say)
     remote = sum(1 for e in engines if e.waits_on_server)
     _STATE.update(settings=settings, root=root, changed=changed, texts=texts, engines=engines,
                   pool=ThreadPoolExecutor(max_workers=max(1, remote * 3)))
@@ -45,14 +51,17 @@ def _check(item) -> tuple[RunResult, int]:
 
 
 def check_in_processes(files, settings: Settings, root: Path, changed, result: RunResult, progress, texts,
-                       workers: int) -> None:
-    # fork where there is one: workers start at once and share the parent's loaded modules; elsewhere spawn
+                       workers: int, say=None) -> None:
+    # fork where there is one: workers start at once and share the parent's loaded modules; elsewhere spawn,
+    # whose arguments must pickle (a worker then says what it has to say on standard error itself)
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     context = multiprocessing.get_context(method)
+    if say is None or method == "spawn":
+        say = _stderr_say
     latest: dict[int, dict] = {}
     signatures: list[str] = []
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start,
-                             initargs=(settings, root, changed, dict(texts))) as pool:
+                             initargs=(settings, root, changed, dict(texts), say)) as pool:
         total = len(files)
         try:
             for index, (part, pid) in enumerate(pool.map(_check, files, chunksize=1)):

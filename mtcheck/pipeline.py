@@ -162,14 +162,15 @@ def run(settings: Settings, *, engines: Sequence[Engine] | None = None, say: Cal
     own_engines = engines is None
     engines = list(build_engines(settings, say=say) if engines is None else engines)
     try:
-        return _run(settings, engines, progress, texts or {})
+        return _run(settings, engines, progress, texts or {}, say)
     finally:
         if own_engines:
             for engine in engines:
                 engine.close()
 
 
-def _run(settings: Settings, engines: list[Engine], progress, texts: Mapping[str, str]) -> RunResult:
+def _run(settings: Settings, engines: list[Engine], progress, texts: Mapping[str, str],
+         say: Callable[[str], None] = lambda m: None) -> RunResult:
     root = Path(settings.root).resolve()
     found = discover(list(settings.paths), exclude_dirs=(settings.report,) if settings.report else ())
     result = RunResult(skipped=list(found.skipped), warnings=list(found.warnings))
@@ -195,7 +196,7 @@ def _run(settings: Settings, engines: list[Engine], progress, texts: Mapping[str
     if workers >= 2:
         from mtcheck.parallel import check_in_processes
 
-        check_in_processes(files, settings, root, changed, result, progress, texts, workers)
+        check_in_processes(files, settings, root, changed, result, progress, texts, workers, say)
     else:
         remote = sum(1 for e in engines if e.waits_on_server)
         pool = ThreadPoolExecutor(max_workers=max(1, remote * IN_FLIGHT))
