@@ -118,7 +118,8 @@ class RepetitionRule(Rule):
                             continue  # "Ajax or AJAX": two spellings shown on purpose, not one word twice
                         if j + k + 1 < n and toks[j + k + 1] in idiom_next and gap_is_space(j + k):
                             continue
-                        found = RuleMatch(s, e, (phrase,), {"word": phrase, "conjunction": text[words[j][0]:words[j][1]]})
+                        found = RuleMatch(s, e, (phrase,), {"word": phrase, "conjunction": text[words[j][0]:words[j][1]],
+                                                            "match": text[s:e]})
                         break
                 else:  # phrase
                     for k in range(self.max_words, max(self.min_words, 2) - 1, -1):
