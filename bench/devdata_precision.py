@@ -24,14 +24,23 @@ DEVDATA = Path(__file__).resolve().parents[2] / "shared" / "devdata"
 PAIRS = {"zhen": "en", "ende": "de"}
 
 
-def run_mtcheck(pair: str, lang: str, lt: bool) -> list[dict]:
-    cmd = ["mtcheck", f"mqm/{pair}/ted", "--lang", lang, "--format", "json", "--fail-on", "never", "-q"]
-    if not lt:
-        cmd.append("--no-lt")
-    proc = subprocess.run(cmd, cwd=DEVDATA, capture_output=True, text=True)
-    if proc.returncode != 0:
-        sys.exit(f"mtcheck failed: {proc.stderr[-2000:]}")
-    return json.loads(proc.stdout)
+def run_mtcheck(pair: str, lang: str, lt: bool, bilingual: bool = False) -> list[dict]:
+    """mtcheck on a pair's MT output; ``bilingual``: each system's folder with the line-aligned TED sources
+    (``--source-dir``), so the source-aware rules run."""
+    targets = sorted(p.relative_to(DEVDATA).as_posix() for p in (DEVDATA / "mqm" / pair / "ted").iterdir()
+                     if p.is_dir()) if bilingual else [f"mqm/{pair}/ted"]
+    out: list[dict] = []
+    for target in targets:
+        cmd = ["mtcheck", target, "--lang", lang, "--format", "json", "--fail-on", "never", "-q", "--no-report"]
+        if bilingual:
+            cmd += ["--source-dir", f"sources/{pair}/ted", "--source-lang", pair[:2]]
+        if not lt:
+            cmd.append("--no-lt")
+        proc = subprocess.run(cmd, cwd=DEVDATA, capture_output=True, text=True)
+        if proc.returncode != 0:
+            sys.exit(f"mtcheck failed: {proc.stderr[-2000:]}")
+        out += json.loads(proc.stdout)
+    return out
 
 
 def score(findings: list[dict], pair: str) -> dict:
@@ -56,17 +65,22 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--no-lt", action="store_true")
     ap.add_argument("--rules-table", action="store_true", help="per-rule figures")
+    ap.add_argument("--bilingual", action="store_true", help="also each pass with the sources (--source-dir)")
     args = ap.parse_args()
-    passes = [("rules", False)] + ([] if args.no_lt else [("rules+LT", True)])
+    passes = [("rules", False, False)] + ([] if args.no_lt else [("rules+LT", True, False)])
+    if args.bilingual:
+        passes += [(label + "+src", lt, True) for label, lt, _ in passes]
     for pair, lang in PAIRS.items():
-        for label, lt in passes:
-            findings = run_mtcheck(pair, lang, lt)
+        for label, lt, bilingual in passes:
+            findings = run_mtcheck(pair, lang, lt, bilingual)
             s = score(findings, pair)
             prec = s["hits"] / s["findings"] if s["findings"] else float("nan")
             fa = 1000 * s["false_alarms_clean"] / s["clean_words"]
-            rec = {k: s["recall"].get(k, {}).get("recall_any", 0.0) for k in ("Fluency/Grammar", "Fluency/Spelling")}
-            print(f"{pair} {label:9} findings {s['findings']:5}  precision {prec:6.1%}  FA/1kw {fa:5.2f}  "
-                  f"recall(any) grammar {rec['Fluency/Grammar']:.1%} spelling {rec['Fluency/Spelling']:.1%}")
+            rec = {k: s["recall"].get(k, {}).get("recall_any", 0.0)
+                   for k in ("Fluency/Grammar", "Fluency/Spelling", "ALL")}
+            print(f"{pair} {label:13} findings {s['findings']:5}  precision {prec:6.1%}  FA/1kw {fa:5.2f}  "
+                  f"recall(any) grammar {rec['Fluency/Grammar']:.1%} spelling {rec['Fluency/Spelling']:.1%} "
+                  f"all {rec['ALL']:.1%}")
             if args.rules_table:
                 by_rule = defaultdict(list)
                 for f in findings:

@@ -84,6 +84,7 @@ class Finding:
     fix_safety: FixSafety = FixSafety.DISPLAY
     matched: str = ""
     context: str = field(default="", compare=False)
+    source: str | None = field(default=None, compare=False)  # the source segment, in bilingual documents
 
     @property
     def fingerprint(self) -> str:
@@ -112,4 +113,5 @@ class Finding:
             "engine": self.engine,
             "fix": self.fix_safety.value,
             "fingerprint": self.fingerprint,
+            "source": self.source,
         }

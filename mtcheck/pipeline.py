@@ -134,6 +134,27 @@ def signature(settings: Settings, engines: Sequence[Engine]) -> str:
     return "|".join(parts + [engine.signature() for engine in engines])
 
 
+def _source_for(path: str, settings: Settings) -> str | None:
+    """The source file of a checked file under ``source_dir``: the same path relative to the checked argument
+    (folder) it was found in, or the same name for a file named on the command line."""
+    if not settings.source_dir:
+        return None
+    real = Path(os.path.abspath(path))
+    for arg in settings.paths:
+        base = Path(os.path.abspath(arg))
+        if base.is_dir():
+            try:
+                rel = real.relative_to(base)
+            except ValueError:
+                continue
+        elif base == real:
+            rel = Path(real.name)
+        else:
+            continue
+        return str(Path(settings.source_dir) / rel)
+    return None
+
+
 def _relative_posix(path: str, root: Path) -> str:
     try:
         return Path(os.path.abspath(path)).relative_to(root).as_posix()
@@ -243,7 +264,7 @@ def _check_files(files, settings: Settings, engines: list[Engine], root: Path, c
             progress(index, total, display)
         try:
             doc = read_document(path, display, fallback_text=explicit, options=settings.reading,
-                                text=texts.get(display))
+                                text=texts.get(display), source_path=_source_for(path, settings))
         except InputError as exc:
             result.warnings.append(str(exc))
             result.skipped.append((display, "unreadable"))

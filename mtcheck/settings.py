@@ -37,6 +37,7 @@ class Settings:
     # configuration keys (see mtcheck/config/defaults.py), typed
     lang: str | None = None
     source_lang: str | None = None
+    source_dir: str | None = None  # source files at the same relative paths (bilingual pairs)
     rules: tuple[str, ...] = ()  # absolute paths of extra rule packs
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
@@ -146,6 +147,7 @@ def resolve(paths: Sequence[str] = (), *, config_file: str | None = None, isolat
         paths=tuple(paths),
         lang=config["lang"],
         source_lang=config["source_lang"].lower() if config["source_lang"] else None,
+        source_dir=os.path.abspath(config["source_dir"]) if config["source_dir"] else None,
         rules=tuple(config["rules"]),
         select=tuple(config["select"]),
         ignore=tuple(config["ignore"]),

@@ -38,6 +38,9 @@ def check_options(f):
         click.option("--lang", "lang", metavar="CODE", help="Target language (default: detected per document)."),
         click.option("--source-lang", "source_lang", metavar="CODE",
                      help="Source language; turns on language-pair packs such as es-en."),
+        click.option("--source-dir", "source_dir", type=click.Path(file_okay=False), metavar="DIR",
+                     help="Source files at the same relative paths: text pairs are checked line by line with "
+                          "their source."),
         click.option("--rules", "rules", multiple=True, type=click.Path(), metavar="PATH",
                      help="Extra rule packs (a YAML file, a pack folder or a folder of packs). Repeatable."),
         click.option("--select", multiple=True, metavar="IDS", help="Only these rule ids or prefixes (comma-separated)."),

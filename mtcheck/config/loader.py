@@ -185,7 +185,7 @@ def load_config(paths: Iterable[str] = (), explicit: str | None = None, *, isola
         config.set(norm, coerce(norm, value, str(path)), f"{path}")
     for key in ("rules", "words"):
         config.values[key] = [str((config.root / p)) for p in config.values[key]]
-    for key in ("baseline", "lt_path", "false_alarms"):
+    for key in ("baseline", "lt_path", "false_alarms", "source_dir"):
         if config.values[key]:
             config.values[key] = str(config.root / config.values[key])
     return config

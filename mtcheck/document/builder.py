@@ -194,7 +194,7 @@ class DocumentBuilder:
         if source_end > source_start:
             self._hidden.append((self._file_offset(source_start), self._file_offset(source_end)))
 
-    def end_segment(self, kind: str = "paragraph") -> None:
+    def end_segment(self, kind: str = "paragraph", source: str | None = None) -> None:
         """Close the current segment; leading and trailing white space is dropped, and so is a segment with no
         prose in it (only placeholders and punctuation: a macro on a line of its own, a code-only list item)."""
         pieces = self._pieces
@@ -228,7 +228,7 @@ class DocumentBuilder:
                 text = f"{PLACEHOLDER_WORD}{number}"
                 number += 1
             self._append(text, self._file_offset(s), self._file_offset(e), k)
-        self._segments.append(Segment(seg_start, self._length, kind))
+        self._segments.append(Segment(seg_start, self._length, kind, source))
 
     def _append(self, text: str, fstart: int, fend: int, kind: str) -> None:
         if not text:

@@ -29,11 +29,13 @@ class Run:
 
 @dataclass(frozen=True)
 class Segment:
-    """A unit of prose: paragraph, heading, headline, list item, table cell."""
+    """A unit of prose: paragraph, heading, headline, list item, table cell. In a bilingual document (a bitext
+    line, a line of a line-aligned pair) ``source`` is the source text the segment translates."""
 
     start: int
     end: int
     kind: str = "paragraph"
+    source: str | None = None
 
 
 @dataclass
@@ -56,6 +58,10 @@ class Document:
     code_blocks: list[tuple[int, int]] = field(default_factory=list)  # file spans of code blocks (not checked)
     comments: list[tuple[int, int, str]] = field(default_factory=list)  # (file start, end, body) of comments
 
+    @property
+    def bilingual(self) -> bool:
+        return any(seg.source is not None for seg in self.segments)
+
     @cached_property
     def lines(self) -> LineIndex:
         return LineIndex(self.file_text)
@@ -74,6 +80,21 @@ class Document:
         # For an end offset on a boundary, the run that ends there is the right one.
         i = bisect_right(self._run_starts, offset - 1 if end and offset > 0 else offset) - 1
         return self.runs[max(i, 0)]
+
+    @cached_property
+    def _run_file_starts(self) -> list[int]:
+        return [r.file_start for r in self.runs]
+
+    def from_file(self, offset: int, *, end: bool = False) -> int:
+        """Map a file offset to a checked-text offset: exact inside literal text; inside a placeholder or derived
+        run, that run's start (or its end, for an ``end`` offset), so the span covers the whole construct."""
+        if not self.runs:
+            return 0
+        i = max(bisect_right(self._run_file_starts, offset - 1 if end and offset > 0 else offset) - 1, 0)
+        r = self.runs[i]
+        if r.literal:
+            return r.text_start + min(max(offset - r.file_start, 0), r.text_end - r.text_start)
+        return r.text_end if end else r.text_start
 
     def to_file(self, offset: int, *, end: bool = False) -> int:
         """Map a checked-text offset to a file offset."""

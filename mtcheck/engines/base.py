@@ -111,6 +111,7 @@ def make_finding(
         fix_safety=safety,
         matched=doc.text[start:end],
         context=context,
+        source=seg.source if seg is not None else None,
     )
 
 

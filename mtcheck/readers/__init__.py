@@ -8,6 +8,7 @@ from typing import Callable
 from mtcheck.document import Document, DocumentBuilder
 from mtcheck.errors import InputError
 from mtcheck.readers.decode import BinaryFileError, decode
+from mtcheck.readers.bitext import line_count, read_line_pair, read_tsv
 from mtcheck.readers.html import read_html
 from mtcheck.readers.markdown import read_markdown, read_mdx
 from mtcheck.readers.rst import read_rst
@@ -28,6 +29,7 @@ READERS: dict[str, tuple[str, Reader]] = {
     ".html": ("html", read_html),
     ".htm": ("html", read_html),
     ".xhtml": ("html", read_html),
+    ".tsv": ("bitext", read_tsv),
 }
 #: Formats with comments, where inline suppressions can be written.
 COMMENTED_FORMATS = frozenset({"markdown", "mdx", "html", "rst"})
@@ -38,9 +40,11 @@ def reader_for(path: str) -> tuple[str, Reader] | None:
 
 
 def read_document(path: str, display_path: str | None = None, *, fallback_text: bool = False,
-                  options: ReaderOptions | None = None, text: str | None = None) -> Document:
+                  options: ReaderOptions | None = None, text: str | None = None,
+                  source_path: str | None = None) -> Document:
     """Read and parse one file (or ``text`` given for it: the state of a file that ``mtcheck fix`` has edited in
-    memory). Raises InputError (unreadable, binary) naming the file."""
+    memory). With ``source_path`` (``--source-dir``), a text file is read line-aligned with its source, each
+    line a segment that carries its source line. Raises InputError (unreadable, binary) naming the file."""
     display = display_path or path
     entry = reader_for(path)
     if entry is None:
@@ -48,19 +52,46 @@ def read_document(path: str, display_path: str | None = None, *, fallback_text: 
             raise InputError("unsupported file type", path=display)
         entry = READERS[".txt"]
     fmt, reader = entry
-    if text is not None:
-        return read_text_as(display, text, fmt, reader, options)
+    if text is None:
+        try:
+            with open(path, "rb") as fh:
+                data = fh.read()
+        except OSError as exc:
+            raise InputError(f"cannot read: {exc.strerror or exc}", path=display) from None
+        try:
+            decoded = decode(data)
+        except BinaryFileError as exc:
+            raise InputError(f"skipped: {exc}", path=display) from None
+        text, lossy, warnings = decoded.text, decoded.lossy, decoded.warnings
+    else:
+        lossy, warnings = False, []
+    if source_path is not None and not os.path.isfile(source_path):
+        warnings = [*warnings, f"no source at {source_path}; checked without one"]
+    elif source_path is not None and fmt == "text":
+        source, note = _read_source(source_path, text)
+        if source is not None:
+            doc = read_line_pair(DocumentBuilder(display, text, format=fmt), source, options)
+            doc.lossy = lossy
+            doc.warnings.extend(warnings)
+            return doc
+        warnings = [*warnings, note]
+    elif source_path is not None:
+        warnings = [*warnings, f"its source {source_path} is not used: only plain-text pairs are aligned so far "
+                               f"(line by line); checked without it"]
+    return read_text_as(display, text, fmt, reader, options, lossy=lossy, warnings=warnings)
+
+
+def _read_source(source_path: str, target: str) -> tuple[str | None, str]:
+    """The source text when it is line-aligned with the target, else (None, why not)."""
     try:
-        with open(path, "rb") as fh:
-            data = fh.read()
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", path=display) from None
-    try:
-        decoded = decode(data)
-    except BinaryFileError as exc:
-        raise InputError(f"skipped: {exc}", path=display) from None
-    return read_text_as(display, decoded.text, fmt, reader, options, lossy=decoded.lossy,
-                        warnings=decoded.warnings)
+        with open(source_path, "rb") as fh:
+            source = decode(fh.read()).text
+    except (OSError, BinaryFileError) as exc:
+        return None, f"its source {source_path} cannot be read ({exc}); checked without it"
+    if line_count(source) != line_count(target):
+        return None, (f"its source {source_path} has {line_count(source)} lines and it has {line_count(target)}: "
+                      f"not line-aligned, checked without it")
+    return source, ""
 
 
 def read_text_as(display: str, text: str, fmt: str, reader: Reader, options: ReaderOptions | None = None, *,

@@ -15,7 +15,7 @@ def gap_entry(gap) -> dict:
     """A gap in the shape of a finding (the same keys), neutral so that it never changes the MQM score."""
     return {"path": gap.path, "line": 1, "column": 1, "end_line": 1, "end_column": 1, "start": 0, "end": 0,
             "rule": INCOMPLETE, "category": "Other", "severity": "neutral", "message": gap.message,
-            "suggestions": [], "engine": gap.engine, "fix": "display", "fingerprint": ""}
+            "suggestions": [], "engine": gap.engine, "fix": "display", "fingerprint": "", "source": None}
 
 
 def render_json(result: RunResult, *, color: bool = False, fail_on=None, **_) -> str:

@@ -82,7 +82,7 @@ def render_sarif(result: RunResult, *, color: bool = False, fail_on=None, root: 
             "locations": [location],
             "partialFingerprints": {"mtcheck/v1": f.fingerprint},
             "properties": {"category": f.category, "severity": f.severity.label, "engine": f.engine,
-                           "fixSafety": f.fix_safety.value},
+                           "fixSafety": f.fix_safety.value, **({"source": f.source} if f.source is not None else {})},
         }
         if f.suggestions:
             r["fixes"] = [{

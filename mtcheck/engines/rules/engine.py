@@ -64,7 +64,8 @@ class RulesEngine(BaseEngine):
             return list(self._check(document, context, []))
         key = self.cache.key(code_fingerprint(), self._rules_key, document.format, document.file_text,
                              document.language or "", context.source_language or "", ",".join(context.select),
-                             ",".join(context.ignore), str(document.lossy), self.reading)
+                             ",".join(context.ignore), str(document.lossy), self.reading,
+                             "\x1f".join(seg.source or "" for seg in document.segments) if document.bilingual else "")
         found = self.cache.get(key, document.path)
         if found is not None:
             self._stats["from cache"] += 1

@@ -23,17 +23,28 @@ def example_language(rule: Rule, example: Example) -> tuple[str, str | None]:
     return lang, src
 
 
-def run_rule_on(rule: Rule, text: str, language: str) -> list[RuleMatch]:
-    doc = read_text(DocumentBuilder("<example>", text, format="text"))
+def run_rule_on(rule: Rule, text: str, language: str, source: str | None = None) -> list[RuleMatch]:
+    """The rule on an example (a bilingual one-segment document when the example gives its source)."""
+    if source is not None:
+        from mtcheck.readers.bitext import read_line_pair
+
+        doc = read_line_pair(DocumentBuilder("<example>", text, format="text"), source)
+    else:
+        doc = read_text(DocumentBuilder("<example>", text, format="text"))
     doc.language = language
-    return [m for m in rule.find(doc, RuleContext(doc, language)) if doc.within_one_segment(m.start, max(m.start, m.end - 1))]
+    out = []
+    for m in rule.find(doc, RuleContext(doc, language)):
+        if doc.within_one_segment(m.start, max(m.start, m.end - 1)):
+            start, end = doc.file_span(m.start, m.end)  # examples mark spans in the text as written
+            out.append(RuleMatch(start, end, m.suggestions, m.values, m.severity))
+    return out
 
 
 def check_example(rule: Rule, example: Example) -> list[str]:
     """Problems with one example; empty when it behaves as documented."""
     lang, _ = example_language(rule, example)
     text, span = strip_markers(example.text)
-    matches = run_rule_on(rule, text, lang)
+    matches = run_rule_on(rule, text, lang, example.source)
     if not example.bad:
         return [f"good example flagged at {text[m.start:m.end]!r}: {text!r}" for m in matches]
     problems = []
@@ -49,7 +60,7 @@ def check_example(rule: Rule, example: Example) -> list[str]:
         fixed = text[: m.start] + m.suggestions[0] + text[m.end :]
         if fixed != example.fixed:
             problems.append(f"fix gives {fixed!r}, expected {example.fixed!r}")
-        again = run_rule_on(rule, fixed, lang)
+        again = run_rule_on(rule, fixed, lang, example.source)
         if again:
             problems.append(f"fixed text still flagged at {fixed[again[0].start:again[0].end]!r}")
     return problems

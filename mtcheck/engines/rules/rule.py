@@ -29,6 +29,7 @@ class Example:
     fixed: str | None = None
     language: str | None = None
     source_language: str | None = None
+    source: str | None = None  # the source segment, for rules that compare source and target
 
 
 @dataclass

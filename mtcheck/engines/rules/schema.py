@@ -37,7 +37,7 @@ def rule_schema() -> dict[str, Any]:
             "type": "object",
             "properties": {"bad": {"type": "string", "pattern": r"\[\[.*\]\]"}, "good": {"type": "string"},
                            "fixed": {"type": "string"}, "lang": {"type": "string"},
-                           "source_lang": {"type": "string"}},
+                           "source_lang": {"type": "string"}, "source": {"type": "string"}},
             "additionalProperties": False,
             "oneOf": [{"required": ["bad"]}, {"required": ["good"]}],
         }},

@@ -2,6 +2,7 @@
 
 from mtcheck.engines.rules.types.balance import BalanceRule
 from mtcheck.engines.rules.types.consistency import ConsistencyRule
+from mtcheck.engines.rules.types.kept import KeptRule
 from mtcheck.engines.rules.types.pattern import PatternRule
 from mtcheck.engines.rules.types.punctuation import PunctuationRule
 from mtcheck.engines.rules.types.repetition import RepetitionRule
@@ -18,5 +19,6 @@ RULE_TYPES = {
         ConsistencyRule,
         BalanceRule,
         UntranslatedRule,
+        KeptRule,
     )
 }

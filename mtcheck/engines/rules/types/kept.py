@@ -1,0 +1,123 @@
+"""``type: kept``: what the source has, the target keeps. Runs on bilingual segments only (a bitext line, a
+line-aligned pair); target-only documents are not touched.
+
+``kind``:
+- ``numbers``: every number of the source (``min_digits`` digits or more) is in the target, compared by its
+  digits alone, so "3.500" and "3,500", "2,5" and "2.5" are the same number in two locales. A target number that
+  matches none is flagged against the missing one ("205" for "250"); with no such number, the segment is.
+- ``urls``: URLs and e-mail addresses stand in the target as in the source.
+- ``placeholders``: printf (``%s``, ``%1$d``, ``%(name)s``) and brace (``{name}``, ``{0}``) placeholders.
+- ``end-marks``: a source that ends in a question or exclamation mark is not answered by a target that ends in
+  a full stop.
+
+The target's raw text (the file's characters) is compared, so markup that reads as a placeholder word is still
+seen as written."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any, Iterable
+
+from mtcheck.document import Document
+from mtcheck.engines.rules.rule import Rule, RuleContext, RuleMatch
+from mtcheck.engines.rules.types.spec import need
+from mtcheck.errors import RuleError
+
+NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,\u00a0\u202f' ]\d{3})*(?:[.,]\d+)?(?![\w])")
+URL = re.compile(r"\bhttps?://[^\s<>\"')\]]+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+PLACEHOLDER = re.compile(r"%(?:\d+\$)?(?:\([\w.]+\))?[-+ #0]*\d*(?:\.\d+)?[sdifuxXeEgGcr%@]|\{\{?[\w.]*\}?\}")
+QUESTION_MARKS = "?？¿؟;"  # ";" is the Greek question mark
+EXCLAMATION_MARKS = "!！¡"
+CLOSERS = "\"'”’»«)]}*_ "
+KINDS = ("numbers", "urls", "placeholders", "end-marks")
+
+
+def _digits(number: str) -> str:
+    return re.sub(r"\D", "", number)
+
+
+def _spelled(number: str, language: str | None) -> list[str]:
+    """The number written out in the target language (num2words), lower case: "10" → "zehn" in German."""
+    if not language or len(number) > 7:
+        return []
+    try:
+        from num2words import num2words
+
+        return [num2words(int(number), lang=language.split("-")[0]).lower()]
+    except (ImportError, NotImplementedError, ValueError, TypeError, OverflowError, KeyError):
+        return []
+
+
+class KeptRule(Rule):
+    TYPE = "kept"
+    KEYS = frozenset({"kind", "min_digits", "convertible_units"})
+
+    def configure(self, spec: dict[str, Any]) -> None:
+        self.kind = need(self, spec, "kind", str)
+        if self.kind not in KINDS:
+            raise RuleError(f"kind must be one of {', '.join(KINDS)}", path=self.path, rule=self.id)
+        self.min_digits = need(self, spec, "min_digits", int, 2)
+        units = need(self, spec, "convertible_units", list, [])
+        if not all(isinstance(u, str) and u for u in units):
+            raise RuleError("'convertible_units' is a list of unit words", path=self.path, rule=self.id)
+        # a number with one of these units after it is converted, not kept ("120 feet" → "40 Meter")
+        self.units = re.compile(r"\s*(?:" + "|".join(re.escape(u) for u in units) + r")\b", re.I) if units else None
+
+    def find(self, doc: Document, ctx: RuleContext) -> Iterable[RuleMatch]:
+        for seg in doc.segments:
+            if seg.source is None or not seg.source.strip():
+                continue
+            fstart, fend = doc.file_span(seg.start, seg.end)
+            target = doc.file_text[fstart:fend]
+            for start, end, values, suggestions in self._problems(seg.source, target, doc.language):
+                # back from the file to the checked text: a URL or macro read as a placeholder word is covered whole
+                s = max(seg.start, doc.from_file(fstart + start))
+                e = min(seg.end, doc.from_file(fstart + end, end=True))
+                yield RuleMatch(s, max(e, s), tuple(suggestions), values)
+
+    def _problems(self, source: str, target: str, language: str | None = None):
+        if self.kind == "numbers":
+            yield from self._numbers(source, target, language)
+        elif self.kind in ("urls", "placeholders"):
+            pattern = URL if self.kind == "urls" else PLACEHOLDER
+            wanted = Counter(m.group().rstrip(".,;:") for m in pattern.finditer(source))
+            present = [(m.start(), m.start() + len(m.group().rstrip(".,;:")), m.group().rstrip(".,;:"))
+                       for m in pattern.finditer(target)]
+            have = Counter(text for _, _, text in present)
+            missing = list((wanted - have).elements())
+            extra = [p for p in present if (have - wanted)[p[2]] > 0]
+            for item in missing:
+                if extra:
+                    s, e, text = extra.pop(0)
+                    yield s, e, {"match": text, "source": item}, [item]
+                else:
+                    yield 0, len(target), {"match": target, "source": item}, []
+        else:
+            yield from self._end_marks(source, target)
+
+    def _numbers(self, source: str, target: str, language: str | None):
+        lowered = target.lower()
+        wanted = Counter(_digits(m.group()) for m in NUMBER.finditer(source)
+                         if len(_digits(m.group())) >= self.min_digits
+                         and not (self.units and self.units.match(source, m.end())))
+        found = [(m.start(), m.end(), _digits(m.group())) for m in NUMBER.finditer(target)]
+        have = Counter(d for _, _, d in found if len(d) >= self.min_digits)
+        # a number written out in the target is kept ("10 times" → "zehnmal")
+        missing = [n for n in (wanted - have).elements() if not any(w in lowered for w in _spelled(n, language))]
+        spare = [(s, e, d) for s, e, d in found if len(d) >= self.min_digits and (have - wanted)[d] > 0]
+        for number in missing:
+            shown = next(m.group() for m in NUMBER.finditer(source) if _digits(m.group()) == number)
+            if spare:
+                s, e, _ = spare.pop(0)
+                yield s, e, {"match": target[s:e], "source": shown}, []
+            else:
+                yield 0, len(target), {"match": target, "source": shown}, []
+
+    def _end_marks(self, source: str, target: str):
+        src_end = source.rstrip(CLOSERS)[-1:]
+        body = target.rstrip(CLOSERS)
+        tgt_end = body[-1:]
+        for marks, name in ((QUESTION_MARKS, "question mark"), (EXCLAMATION_MARKS, "exclamation mark")):
+            if src_end and src_end in marks.replace(";", "") and tgt_end == "." and not body.endswith(".."):
+                yield len(body) - 1, len(body), {"match": tgt_end, "source": src_end, "mark": name}, [marks[0]]

@@ -1,0 +1,58 @@
+"""Bilingual input: the source goes with each target segment (``--source-dir`` text pairs, ``.tsv`` bitext), the
+source-aware rules use it, and positions stay in the target file."""
+
+import json
+
+SOURCE = "Der Vertrag kostet 250 Euro im Monat.\nMehr unter https://example.org/hilfe.\nKommen Sie morgen?\n"
+TARGET = "The contract costs 205 euros a month.\nMore at https://example.org/help.\nAre you coming tomorrow.\n"
+
+
+def check(run_cli, cwd, *args):
+    r = run_cli(*args, "--lang", "en", "--no-lt", "--no-report", "--format", "json", "--fail-on", "never", cwd=cwd)
+    assert r.returncode == 0, r.stderr
+    return json.loads(r.stdout), r.stderr
+
+
+def test_source_dir_pairs_text_files_line_by_line(tmp_path, run_cli):
+    (tmp_path / "de" / "talks").mkdir(parents=True)
+    (tmp_path / "en" / "talks").mkdir(parents=True)
+    (tmp_path / "de" / "talks" / "a.txt").write_text(SOURCE, encoding="utf-8")
+    (tmp_path / "en" / "talks" / "a.txt").write_text(TARGET, encoding="utf-8")
+    findings, _ = check(run_cli, tmp_path, "en", "--source-dir", "de")
+    got = {f["rule"]: (TARGET[f["start"]:f["end"]], f["source"]) for f in findings}
+    assert got["common.source-numbers"] == ("205", SOURCE.splitlines()[0])
+    assert got["common.source-urls"][0] == "https://example.org/help"
+    assert got["common.source-end-marks"] == (".", "Kommen Sie morgen?")
+    # without the source, none of them
+    alone, _ = check(run_cli, tmp_path, "en")
+    assert not [f for f in alone if f["rule"].startswith("common.source-")]
+    assert all(f["source"] is None for f in alone)
+    # the source is part of the cache key: a corrected source clears the finding
+    (tmp_path / "de" / "talks" / "a.txt").write_text(SOURCE.replace("250", "205"), encoding="utf-8")
+    again, _ = check(run_cli, tmp_path, "en", "--source-dir", "de")
+    assert "common.source-numbers" not in {f["rule"] for f in again}
+
+
+def test_unpaired_files_are_said(tmp_path, run_cli):
+    (tmp_path / "src").mkdir()
+    (tmp_path / "tgt").mkdir()
+    (tmp_path / "src" / "a.txt").write_text("Eins.\nZwei.\n", encoding="utf-8")
+    (tmp_path / "tgt" / "a.txt").write_text("One.\n", encoding="utf-8")
+    (tmp_path / "tgt" / "b.txt").write_text("Two.\n", encoding="utf-8")
+    (tmp_path / "tgt" / "c.md").write_text("Three.\n", encoding="utf-8")
+    (tmp_path / "src" / "c.md").write_text("Drei.\n", encoding="utf-8")
+    _, err = check(run_cli, tmp_path, "tgt", "--source-dir", "src")
+    assert "a.txt: its source" in err and "not line-aligned" in err
+    assert "b.txt: no source at" in err
+    assert "c.md: its source" in err and "only plain-text pairs" in err
+
+
+def test_tsv_bitext(tmp_path, run_cli):
+    tsv = "Der Zug kommt um 14:30.\tThe train comes at 14:30.\nEr hat 3.500 Euro.\tHe has 5,300 euros.\n"
+    (tmp_path / "pairs.tsv").write_text(tsv, encoding="utf-8")
+    findings, _ = check(run_cli, tmp_path, "pairs.tsv")
+    (f,) = [f for f in findings if f["rule"] == "common.source-numbers"]
+    assert tsv[f["start"]:f["end"]] == "5,300" and f["line"] == 2 and f["source"] == "Er hat 3.500 Euro."
+    (tmp_path / "table.tsv").write_text("a\tb\tc\n1\t2\t3\n", encoding="utf-8")
+    r = run_cli("table.tsv", "pairs.tsv", "--lang", "en", "--no-lt", "--no-report", cwd=tmp_path)
+    assert "table.tsv: line 1 is not 'source<TAB>target'" in r.stderr and "1 file skipped" in r.stderr
