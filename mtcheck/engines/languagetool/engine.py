@@ -367,7 +367,7 @@ class LanguageToolEngine(BaseEngine):
                     suggestions=m.get("replacements", [])[:MAX_SUGGESTIONS],
                     safety=FixSafety.DISPLAY,
                 ))
-        return findings
+        return collapse_repeats(findings, document)
 
     def _accepted_elsewhere(self, paragraphs, keys, results, language: str, document: Document) -> set[str]:
         """Words the speller of ``language`` rejected that are still words: accepted by another national variant
@@ -484,6 +484,59 @@ _WORDS = re.compile(r"[^\W\d_][\w'’-]*")
 COMPOUNDING = {"de": "de"}
 #: Linking elements at the end of a compound's first part ("Zeichenkodierungs|formen", "Inhalts|getriebene").
 LINKS = ("es", "s", "n", "en", "e")
+
+
+#: One LanguageTool rule firing this many times in one sentence is one problem (degenerate output: ". . . . .",
+#: a loop), reported once over the stretch with a count.
+COLLAPSE_AT = 3
+
+
+def collapse_repeats(findings: list[Finding], document: Document) -> list[Finding]:
+    """Findings of one rule repeated COLLAPSE_AT or more times in one sentence become one finding from the first to
+    the last, whose message says how many times (degenerate MT output drowns everything else otherwise)."""
+    from dataclasses import replace
+
+    from mtcheck.document.sentences import sentence_spans
+
+    by_segment: dict[tuple[int, str], list[Finding]] = {}
+    for f in findings:
+        seg = document.segment_at(document.from_file(f.start))
+        by_segment.setdefault((seg.start if seg else -1, f.rule), []).append(f)
+    if all(len(group) < COLLAPSE_AT for group in by_segment.values()):
+        return findings
+    out: list[Finding] = []
+    spans_cache: dict[int, list[tuple[int, int]]] = {}
+    for (seg_start, _), group in by_segment.items():
+        if len(group) < COLLAPSE_AT or seg_start < 0:
+            out.extend(group)
+            continue
+        seg = document.segment_at(seg_start)
+        if seg_start not in spans_cache:
+            spans_cache[seg_start] = [(seg.start + a, seg.start + b)
+                                      for a, b in sentence_spans(document.segment_text(seg), document.language)]
+
+        def sentence_of(f: Finding) -> int:
+            at = document.from_file(f.start)
+            return next((i for i, (a, b) in enumerate(spans_cache[seg_start]) if a <= at < b), -1)
+
+        # one cluster: the same sentence, or nothing but marks and spaces in between (". . . ." splits sentences)
+        clusters: list[list[Finding]] = []
+        for f in sorted(group, key=lambda x: x.start):
+            prev = clusters[-1][-1] if clusters else None
+            if prev is not None and (sentence_of(prev) == sentence_of(f) or
+                                     not any(ch.isalnum() for ch in document.file_text[prev.end:f.start])):
+                clusters[-1].append(f)
+            else:
+                clusters.append([f])
+        for members in clusters:
+            if len(members) < COLLAPSE_AT:
+                out.extend(members)
+                continue
+            first, last = members[0], members[-1]
+            out.append(replace(first, end=last.end, end_line=last.end_line, end_column=last.end_column,
+                               suggestions=(), message=f"{first.message} ({len(members)} times in this sentence)",
+                               matched=document.file_text[first.start:last.end][:200]))
+    return sorted(out, key=Finding.sort_key)
 
 
 def compound_parts(word: str, language: str) -> list[tuple[str, str]]:

@@ -240,3 +240,14 @@ def test_a_one_word_table_cell_is_a_value_not_a_misspelling(server, run_cli, tmp
     found = lt_findings(run_cli, tmp_path, "t.md", table, "--lang", "en")
     flagged = [table[f["start"]:f["end"]] for f in found if f["category"] == "Fluency/Spelling"]
     assert flagged == ["lettter"], found
+
+
+def test_one_rule_repeated_across_a_sentence_is_one_finding_with_a_count(server, run_cli, tmp_path):
+    text = "The vote ,was close ,said an aide ,later ,they said ,then.\nOne more ,here.\n"
+    found = lt_findings(run_cli, tmp_path, "loop.txt", text, "--lang", "en", "--select", "LT")
+    commas = [f for f in found if f["rule"] == "LT:COMMA_PARENTHESIS_WHITESPACE"]
+    assert len(commas) == 2, found
+    assert "(5 times in this sentence)" in commas[0]["message"]
+    assert text[commas[0]["start"]:commas[0]["end"]].strip().startswith(",")  # from the first comma …
+    assert text[:commas[0]["end"]].rstrip().endswith(",then") or text[commas[0]["end"] - 1] in ",t"  # … to the last
+    assert commas[0]["line"] == 1 and commas[1]["line"] == 2 and "times" not in commas[1]["message"]

@@ -3,6 +3,7 @@
 from mtcheck.engines.rules.types.balance import BalanceRule
 from mtcheck.engines.rules.types.consistency import ConsistencyRule
 from mtcheck.engines.rules.types.kept import KeptRule
+from mtcheck.engines.rules.types.loop import LoopRule
 from mtcheck.engines.rules.types.pattern import PatternRule
 from mtcheck.engines.rules.types.punctuation import PunctuationRule
 from mtcheck.engines.rules.types.repetition import RepetitionRule
@@ -20,5 +21,6 @@ RULE_TYPES = {
         BalanceRule,
         UntranslatedRule,
         KeptRule,
+        LoopRule,
     )
 }
