@@ -34,21 +34,28 @@
       return JSON.parse(window.localStorage.getItem("mtcheck:decisions:v1:" + doc.sha256 + ":" + doc.path) || "null");
     } catch (e) { return null; }
   }
-  var reviewed = 0;
-  var total = 0;
   var byPath = {};
   data.documents.forEach(function (d) { byPath[d.path] = d; });
-  Array.prototype.forEach.call(body.rows, function (row) {
-    var doc = byPath[row.getAttribute("data-path")];
-    var s = doc ? saved(doc) : null;
-    var n = s ? s.decisions.length : 0;
-    reviewed += n;
-    total += doc ? doc.findings : 0;
-    var cell = row.querySelector(".reviewed");
-    cell.setAttribute("data-value", doc && doc.findings ? n / doc.findings : 0);
-    cell.textContent = doc && doc.findings ? n + " / " + doc.findings : "";
-  });
-  document.getElementById("review-total").textContent = reviewed + " of " + total + " findings reviewed in this browser";
+  // review progress, from what the document pages keep in this browser; kept current when a page in another tab
+  // (or one left a moment ago) writes its decisions
+  function refresh() {
+    var reviewed = 0;
+    var total = 0;
+    Array.prototype.forEach.call(body.rows, function (row) {
+      var doc = byPath[row.getAttribute("data-path")];
+      var s = doc ? saved(doc) : null;
+      var n = s ? s.decisions.length : 0;
+      reviewed += n;
+      total += doc ? doc.findings : 0;
+      var cell = row.querySelector(".reviewed");
+      cell.setAttribute("data-value", doc && doc.findings ? n / doc.findings : 0);
+      cell.textContent = doc && doc.findings ? n + " / " + doc.findings : "";
+    });
+    document.getElementById("review-total").textContent = reviewed + " of " + total + " findings reviewed in this browser";
+  }
+  refresh();
+  window.addEventListener("storage", refresh);
+  window.addEventListener("pageshow", refresh);
   document.getElementById("export-all").addEventListener("click", function () {
     var docs = data.documents.map(function (d) {
       var s = saved(d);
