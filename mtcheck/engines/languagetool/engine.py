@@ -492,8 +492,8 @@ COLLAPSE_AT = 3
 
 
 def collapse_repeats(findings: list[Finding], document: Document) -> list[Finding]:
-    """Findings of one rule repeated COLLAPSE_AT or more times in one sentence become one finding from the first to
-    the last, whose message says how many times (degenerate MT output drowns everything else otherwise)."""
+    """Findings of one rule repeated COLLAPSE_AT or more times in one sentence become one finding, at the first of
+    them, whose message says how many times (degenerate MT output drowns everything else otherwise)."""
     from dataclasses import replace
 
     from mtcheck.document.sentences import sentence_spans
@@ -532,10 +532,10 @@ def collapse_repeats(findings: list[Finding], document: Document) -> list[Findin
             if len(members) < COLLAPSE_AT:
                 out.extend(members)
                 continue
-            first, last = members[0], members[-1]
-            out.append(replace(first, end=last.end, end_line=last.end_line, end_column=last.end_column,
-                               suggestions=(), message=f"{first.message} ({len(members)} times in this sentence)",
-                               matched=document.file_text[first.start:last.end][:200]))
+            # one finding, at the first place (a span over all of them would cover whatever markup lies between)
+            first = members[0]
+            out.append(replace(first, suggestions=(),
+                               message=f"{first.message} ({len(members)} times in this sentence)"))
     return sorted(out, key=Finding.sort_key)
 
 

@@ -248,6 +248,5 @@ def test_one_rule_repeated_across_a_sentence_is_one_finding_with_a_count(server,
     commas = [f for f in found if f["rule"] == "LT:COMMA_PARENTHESIS_WHITESPACE"]
     assert len(commas) == 2, found
     assert "(5 times in this sentence)" in commas[0]["message"]
-    assert text[commas[0]["start"]:commas[0]["end"]].strip().startswith(",")  # from the first comma …
-    assert text[:commas[0]["end"]].rstrip().endswith(",then") or text[commas[0]["end"] - 1] in ",t"  # … to the last
+    assert "," in text[commas[0]["start"]:commas[0]["end"]] and commas[0]["end"] < text.index("close")  # the first
     assert commas[0]["line"] == 1 and commas[1]["line"] == 2 and "times" not in commas[1]["message"]
