@@ -56,3 +56,15 @@ def test_tsv_bitext(tmp_path, run_cli):
     (tmp_path / "table.tsv").write_text("a\tb\tc\n1\t2\t3\n", encoding="utf-8")
     r = run_cli("table.tsv", "pairs.tsv", "--lang", "en", "--no-lt", "--no-report", cwd=tmp_path)
     assert "table.tsv: line 1 is not 'source<TAB>target'" in r.stderr and "1 file skipped" in r.stderr
+
+
+def test_the_report_shows_the_source_of_a_bilingual_finding(tmp_path, run_cli):
+    import re
+
+    (tmp_path / "pairs.tsv").write_text("Er hat 3.500 Euro.\tHe has 5,300 euros.\n", encoding="utf-8")
+    r = run_cli("pairs.tsv", "--lang", "en", "--no-lt", "--report", "out", cwd=tmp_path)
+    assert r.returncode == 1, r.stderr
+    page = next((tmp_path / "out" / "docs").glob("*.html")).read_text(encoding="utf-8")
+    data = json.loads(re.search(r'id="mtcheck-data">(.*?)</script>', page, re.S).group(1))
+    (f,) = [f for f in data["findings"] if f["rule"] == "common.source-numbers"]
+    assert f["source"] == "Er hat 3.500 Euro."

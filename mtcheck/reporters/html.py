@@ -204,7 +204,7 @@ def write_html_report(result: RunResult, out_dir: str | os.PathLike, *, weights:
                 "id": fid, "rule": f.rule, "engine": f.engine, "category": f.category,
                 "severity": f.severity.label, "message": f.message, "suggestions": list(f.suggestions),
                 "start": f.start, "end": f.end, "line": f.line, "column": f.column,
-                "safety": f.fix_safety.value, "fingerprint": f.fingerprint,
+                "safety": f.fix_safety.value, "fingerprint": f.fingerprint, "source": f.source,
             } for fid, f in ids],
         }
         view = rendered(doc.outline, ids) if doc.outline is not None else None

@@ -267,6 +267,7 @@
                                  : f.words.length > 80 ? f.words.slice(0, 77) + "…" : f.words);
     li.appendChild(words);
     li.appendChild(el("span", "msg", f.message));
+    if (f.source) { li.appendChild(el("span", "source", "Source: " + f.source)); }
     li.appendChild(el("span", "rule", f.rule + " · " + f.engine + (f.fixable ? " · fix: " + f.safety : "")));
     var actions = el("div", "actions");
     var d = decisions[f.id];
@@ -459,6 +460,7 @@
       var box = el("div", "pop-item");
       box.appendChild(el("span", "sevtag sev sev-" + f.severity, f.severity));
       box.appendChild(document.createTextNode(f.message));
+      if (f.source) { box.appendChild(el("div", "source", "Source: " + f.source)); }
       box.appendChild(el("div", "rule", f.rule + " · " + f.category));
       var actions = el("div", "actions");
       if (f.fixable) {
