@@ -21,9 +21,7 @@ from pathlib import Path
 
 from sacrebleu.metrics import CHRF, TER
 
-from mtcheck.engines.registry import build_engines
-from mtcheck.fixes import SAFE, SAFE_AND_UNSAFE, fix_to_fixed_point
-from mtcheck.pipeline import run
+from mtcheck.fixes import SAFE, SAFE_AND_UNSAFE, fix_in_memory
 from mtcheck.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -52,12 +50,7 @@ def fixed_texts(rows, allowed, folder: Path) -> tuple[list[str], Counter]:
                 index[str(name)] = i
         settings = Settings(paths=(str(sub),), lang=tgt_lang, source_lang=src_lang, lt=False, cache=False,
                             fail_on=None, keep_texts=True)
-        engines = build_engines(settings)
-        try:
-            outcome = fix_to_fixed_point(lambda texts: run(settings, engines=engines, texts=texts), allowed)
-        finally:
-            for e in engines:
-                e.close()
+        outcome = fix_in_memory(settings, allowed)
         for entry in outcome.files.values():
             i = index[str(Path(entry.file))]
             out[i] = entry.text.rstrip("\n")

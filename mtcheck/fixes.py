@@ -114,6 +114,21 @@ def fix_to_fixed_point(check: Callable[[dict[str, str]], RunResult], allowed: fr
             texts[p] = entry.text
 
 
+def fix_in_memory(settings, allowed: frozenset[FixSafety], max_passes: int = MAX_PASSES,
+                  say: Callable[[str], None] = lambda m: None) -> FixRun:
+    """Build the run's engines once and fix to a fixed point with them; nothing is written (``mtcheck fix``,
+    ``mtcheck score --fixes``, the fix-quality benchmark)."""
+    from mtcheck.engines.registry import build_engines
+    from mtcheck.pipeline import run
+
+    engines = build_engines(settings, say=say)
+    try:
+        return fix_to_fixed_point(lambda texts: run(settings, engines=engines, texts=texts), allowed, max_passes)
+    finally:
+        for engine in engines:
+            engine.close()
+
+
 class StaleFileError(Exception):
     """The file changed on disk after mtcheck read it: writing would lose someone's edit."""
 

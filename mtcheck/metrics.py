@@ -24,9 +24,8 @@ class Scores:
         return {"BLEU": round(self.bleu, 2), "chrF": round(self.chrf, 2), "TER": round(self.ter, 2)}
 
 
-def _metrics(tokenize: str | None = None, sentence: bool = False):
-    bleu = BLEU(tokenize=tokenize, effective_order=sentence) if tokenize else BLEU(effective_order=sentence)
-    return bleu, CHRF(), TER()
+def _metrics(tokenize: str | None = None):
+    return (BLEU(tokenize=tokenize) if tokenize else BLEU()), CHRF(), TER()
 
 
 def corpus_scores(hypotheses: list[str], references: list[str], *, tokenize: str | None = None) -> Scores:
@@ -42,14 +41,6 @@ def corpus_scores_signed(hypotheses: list[str], references: list[str], *, tokeni
                     ter.corpus_score(hypotheses, refs).score)
     return scores, {"BLEU": str(bleu.get_signature()), "chrF": str(chrf.get_signature()),
                     "TER": str(ter.get_signature())}
-
-
-def segment_scores(hypothesis: str, reference: str, *, tokenize: str | None = None) -> Scores:
-    """One segment's scores (BLEU with effective order, as sacrebleu recommends for sentences)."""
-    bleu, chrf, ter = _metrics(tokenize, sentence=True)
-    return Scores(bleu.sentence_score(hypothesis, [reference]).score,
-                  chrf.sentence_score(hypothesis, [reference]).score,
-                  ter.sentence_score(hypothesis, [reference]).score)
 
 
 def read_lines(path: str, text: str | None = None) -> list[str]:

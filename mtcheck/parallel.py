@@ -28,10 +28,12 @@ def _stderr_say(message: str) -> None:
 def _start(settings: Settings, root: Path, changed, texts: Mapping[str, str], say) -> None:
     from mtcheck.engines.registry import build_engines
 
+    from mtcheck.pipeline import IN_FLIGHT
+
     engines = build_engines(settings, say=say)
     remote = sum(1 for e in engines if e.waits_on_server)
     _STATE.update(settings=settings, root=root, changed=changed, texts=texts, engines=engines,
-                  pool=ThreadPoolExecutor(max_workers=max(1, remote * 3)))
+                  pool=ThreadPoolExecutor(max_workers=max(1, remote * IN_FLIGHT)))
 
 
 def _check(item) -> tuple[RunResult, int]:
@@ -43,8 +45,7 @@ def _check(item) -> tuple[RunResult, int]:
     part = RunResult()
     _check_files([item], s["settings"], s["engines"], s["root"], s["changed"], part, s["pool"], None, s["texts"])
     for engine in s["engines"]:
-        engine_stats = engine.stats()
-        part.stats[engine.name] = engine_stats
+        part.stats[engine.name] = engine.stats()
         part.rule_info.update(engine.rule_info())
     part.signature = signature(s["settings"], s["engines"])
     return part, os.getpid()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import replace
 
 import click
 from click.core import ParameterSource
@@ -50,15 +51,16 @@ def apply_command(ctx, decision_files, false_alarms_file, dry_run, quiet, **para
                           f"(check it again and review the new report)")
             continue
         current[doc.path] = text
+    params["report"], params["lt"] = "", False  # LanguageTool's suggestions are display-only
+    for key in ("report", "lt"):
+        ctx.set_parameter_source(key, ParameterSource.COMMANDLINE)
+    settings = resolve_settings(ctx, [d.path for d in reviewed], params, keep_texts=True)
     todo = [d for d in reviewed if d.path in current and any(x.decision == "accepted" for x in d.decisions)]
-    results = {}
+    results: dict[str, list] = {}
+    files: dict[str, str] = {}
     if todo:
         # the same findings the report showed, to confirm each accepted fix is one mtcheck fix would apply
-        params["report"], params["lt"] = "", False  # LanguageTool's suggestions are display-only
-        for key in ("report", "lt"):
-            ctx.set_parameter_source(key, ParameterSource.COMMANDLINE)
-        settings = resolve_settings(ctx, [d.path for d in todo], params, keep_texts=True)
-        result = run(settings)
+        result = run(replace(settings, paths=tuple(d.path for d in todo)))
         for f in result.findings:
             results.setdefault(os.path.normpath(f.path), []).append(f)
         files = {os.path.normpath(d.path): d.file for d in result.documents}
@@ -93,7 +95,8 @@ def apply_command(ctx, decision_files, false_alarms_file, dry_run, quiet, **para
     if shifted:
         # a fix nearby changes a finding's fingerprint (its context): record the false alarm as the fixed text
         # shows it, found again at its shifted position
-        again = run(settings, texts={d.path: fixed_texts[d.path][0] for d in shifted})
+        again = run(replace(settings, paths=tuple(d.path for d in shifted)),
+                    texts={d.path: fixed_texts[d.path][0] for d in shifted})
         now = {(os.path.normpath(f.path), f.rule, f.start, f.end): f for f in again.findings}
         for d in shifted:
             edits = fixed_texts[d.path][1]
@@ -106,10 +109,7 @@ def apply_command(ctx, decision_files, false_alarms_file, dry_run, quiet, **para
                     rejected.append((d.path, f.rule, f.fingerprint, f.line))
     recorded = 0
     if rejected:
-        target = false_alarms_file
-        if target is None:
-            target = resolve_settings(ctx, [d.path for d in reviewed], params).false_alarms \
-                or "mtcheck-false-alarms.json"
+        target = false_alarms_file or settings.false_alarms or "mtcheck-false-alarms.json"
         if dry_run:
             say(f"would record {len(rejected)} false alarm{'s' if len(rejected) != 1 else ''} in {target}")
         else:

@@ -17,11 +17,9 @@ from click.core import ParameterSource
 
 from mtcheck.cli import cli
 from mtcheck.cli.check import check_options, incomplete_message, nothing_checked, resolve_settings
-from mtcheck.engines.registry import build_engines
 from mtcheck.errors import UsageError
-from mtcheck.fixes import MAX_PASSES, SAFE, SAFE_AND_UNSAFE, StaleFileError, fix_to_fixed_point, write_fixed
+from mtcheck.fixes import MAX_PASSES, SAFE, SAFE_AND_UNSAFE, StaleFileError, fix_in_memory, write_fixed
 from mtcheck.findings import FixSafety
-from mtcheck.pipeline import run
 from mtcheck.reporters import render_summary
 from mtcheck.reporters.text import render_finding
 
@@ -47,13 +45,7 @@ def fix_command(ctx, paths, unsafe_fixes, show_diff, max_passes, no_cache, quiet
     settings = resolve_settings(ctx, paths, params, cache=not no_cache, keep_texts=True)
     say = (lambda m: None) if quiet else (lambda m: click.echo(f"mtcheck: {m}", err=True))
     allowed = SAFE_AND_UNSAFE if unsafe_fixes else SAFE
-    engines = build_engines(settings, say=say)
-    try:
-        outcome = fix_to_fixed_point(lambda texts: run(settings, engines=engines, texts=texts), allowed,
-                                     max_passes)
-    finally:
-        for engine in engines:
-            engine.close()
+    outcome = fix_in_memory(settings, allowed, max_passes, say)
     result = outcome.result
     if not result.documents:
         raise UsageError(nothing_checked(result, verbose=False))
@@ -71,7 +63,7 @@ def fix_command(ctx, paths, unsafe_fixes, show_diff, max_passes, no_cache, quiet
             click.echo(f"would apply {_plural(n, 'fix')} in {_plural(len(changed), 'file')} (nothing written)",
                        err=True)
         sys.exit(1 if changed else 0)
-    refused = []
+    refused, written = [], []
     for entry in changed:
         try:
             write_fixed(entry)
@@ -80,10 +72,10 @@ def fix_command(ctx, paths, unsafe_fixes, show_diff, max_passes, no_cache, quiet
         except OSError as exc:
             refused.append(f"{entry.path}: not written: {exc.strerror or exc}")
         else:
+            written.append(entry)
             if not quiet:
                 rules = ", ".join(f"{rule} ×{n}" if n > 1 else rule for rule, n in entry.rules.most_common())
                 click.echo(f"fixed: {entry.path} ({_plural(entry.count, 'fix')}: {rules})", err=True)
-    written = [f for f in changed if f.path not in {r.split(': not written')[0] for r in refused}]
     remaining = result.findings
     fail_on = settings.fail_on
     failing = [f for f in remaining if fail_on is not None and f.severity >= fail_on]

@@ -14,11 +14,9 @@ from click.core import ParameterSource
 from mtcheck.cli import cli
 from mtcheck.cli.check import check_options, resolve_settings
 from mtcheck.discover import discover
-from mtcheck.engines.registry import build_engines
 from mtcheck.errors import UsageError
-from mtcheck.fixes import SAFE, SAFE_AND_UNSAFE, fix_to_fixed_point
+from mtcheck.fixes import SAFE, SAFE_AND_UNSAFE, fix_in_memory
 from mtcheck.metrics import METRICS, corpus_scores, corpus_scores_signed, read_lines
-from mtcheck.pipeline import run
 
 
 def _pairs(hyp: str, ref: str) -> list[tuple[str, str, str]]:
@@ -71,13 +69,7 @@ def score_command(ctx, hypothesis, reference, fixes, tokenize, fmt, **params):
         for key in ("report", "lt"):
             ctx.set_parameter_source(key, ParameterSource.COMMANDLINE)
         settings = resolve_settings(ctx, [p[1] for p in pairs], params, keep_texts=True)
-        engines = build_engines(settings)
-        try:
-            outcome = fix_to_fixed_point(lambda texts: run(settings, engines=engines, texts=texts),
-                                         SAFE_AND_UNSAFE if fixes == "unsafe" else SAFE)
-        finally:
-            for engine in engines:
-                engine.close()
+        outcome = fix_in_memory(settings, SAFE_AND_UNSAFE if fixes == "unsafe" else SAFE)
         by_file = {os.path.realpath(f.file): f for f in outcome.files.values()}
         after = {}
         for display, hyp_file, _ in pairs:

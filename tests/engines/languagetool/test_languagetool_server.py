@@ -31,6 +31,12 @@ def lt_findings(run_cli, tmp_path, name, text, *extra):
     return [f for f in json.loads(r.stdout) if f["engine"] == "languagetool"]
 
 
+def spelling_flagged(run_cli, tmp_path, name, text, lang):
+    """The spans LanguageTool's spelling findings cover in ``text``, and all its findings (for the message)."""
+    found = lt_findings(run_cli, tmp_path, name, text, "--lang", lang)
+    return [text[f["start"]:f["end"]] for f in found if f["category"] == "Fluency/Spelling"], found
+
+
 @pytest.mark.parametrize("name,text,rule,span", [
     ("en.txt", "He go to school every day and they was happy.\n", "LT:HE_VERB_AGR", "go"),
     ("es.txt", "Hay que tener en cuenta que la casa esta muy lejos de la ciudad.\n", "LT:ESTA_TILDE", "esta"),
@@ -199,8 +205,7 @@ def test_inline_code_and_macros_read_as_words_by_the_real_server(server, run_cli
 def test_technical_words_are_not_misspellings_but_real_typos_are(server, run_cli, tmp_path):
     text = ("The useEffect hook reads the config_file from settings.json when the --verbose flag is set, "
             "and the GitHub page explains the recieved value.\n")
-    found = lt_findings(run_cli, tmp_path, "tech.md", text, "--lang", "en")
-    flagged = [text[f["start"]:f["end"]] for f in found if f["category"] == "Fluency/Spelling"]
+    flagged, found = spelling_flagged(run_cli, tmp_path, "tech.md", text, "en")
     assert flagged == ["recieved"], found
 
 
@@ -230,15 +235,13 @@ def test_german_terms_of_the_page_and_word_forms_the_dictionary_lacks(server, ru
             "Die neue Lizenz ist permissiver als die alte und die generischste von allen.\n\n"
             "Jede Adresse ist registrierbar. Siehe [Quibbert-Regeln](/de/docs/Web/Quibbert).\n\n"
             "Die Antwort kommt asychron zurück und wird abgelehnt.\n")
-    found = lt_findings(run_cli, tmp_path, "de.md", text, "--lang", "de")
-    flagged = [text[f["start"]:f["end"]] for f in found if f["category"] == "Fluency/Spelling"]
+    flagged, found = spelling_flagged(run_cli, tmp_path, "de.md", text, "de")
     assert flagged == ["asychron"], found
 
 
 def test_a_one_word_table_cell_is_a_value_not_a_misspelling(server, run_cli, tmp_path):
     table = "| Password | Weak |\n|---|---|\n| hunter2x | yes |\n| qwertzuiop | yes |\n\nThe lettter arrived.\n"
-    found = lt_findings(run_cli, tmp_path, "t.md", table, "--lang", "en")
-    flagged = [table[f["start"]:f["end"]] for f in found if f["category"] == "Fluency/Spelling"]
+    flagged, found = spelling_flagged(run_cli, tmp_path, "t.md", table, "en")
     assert flagged == ["lettter"], found
 
 

@@ -27,7 +27,7 @@ from mtcheck.errors import RuleError
 NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,\u00a0\u202f' ]\d{3})*(?:[.,]\d+)?(?![\w])")
 URL = re.compile(r"\bhttps?://[^\s<>\"')\]]+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 PLACEHOLDER = re.compile(r"%(?:\d+\$)?(?:\([\w.]+\))?[-+ #0]*\d*(?:\.\d+)?[sdifuxXeEgGcr%@]|\{\{?[\w.]*\}?\}")
-QUESTION_MARKS = "?？¿؟;"  # ";" is the Greek question mark
+QUESTION_MARKS = "?？¿؟"
 EXCLAMATION_MARKS = "!！¡"
 CLOSERS = "\"'”’»«)]}*_ "
 KINDS = ("numbers", "urls", "placeholders", "end-marks")
@@ -119,5 +119,5 @@ class KeptRule(Rule):
         body = target.rstrip(CLOSERS)
         tgt_end = body[-1:]
         for marks, name in ((QUESTION_MARKS, "question mark"), (EXCLAMATION_MARKS, "exclamation mark")):
-            if src_end and src_end in marks.replace(";", "") and tgt_end == "." and not body.endswith(".."):
+            if src_end and src_end in marks and tgt_end == "." and not body.endswith(".."):
                 yield len(body) - 1, len(body), {"match": tgt_end, "source": src_end, "mark": name}, [marks[0]]
