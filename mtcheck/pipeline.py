@@ -272,7 +272,7 @@ def _check_files(files, settings: Settings, engines: list[Engine], root: Path, c
         result.warnings.extend(f"{display}: {w}" for w in doc.warnings)
         here = settings.for_document(_relative_posix(path, root))
         doc.language = resolve_language(doc, here.lang, result.warnings.append, path)
-        doc.source_language = here.source_lang
+        doc.source_language = here.source_lang or doc.source_language
         if doc.language is None:
             result.unidentified.append(display)
         context = CheckContext(source_language=doc.source_language, warn=result.warnings.append,

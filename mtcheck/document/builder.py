@@ -90,6 +90,7 @@ class DocumentBuilder:
         self._emitted: set[int] = set()
         self.language_hint: str | None = None
         self.language_hint_source: str = ""
+        self.source_language: str | None = None  # where the file says it (XLIFF srcLang, TMX srclang)
         self.warnings: list[str] = []
 
     # -- masks ------------------------------------------------------------------------------------------------
@@ -194,7 +195,8 @@ class DocumentBuilder:
         if source_end > source_start:
             self._hidden.append((self._file_offset(source_start), self._file_offset(source_end)))
 
-    def end_segment(self, kind: str = "paragraph", source: str | None = None) -> None:
+    def end_segment(self, kind: str = "paragraph", source: str | None = None,
+                    source_codes: tuple[str, ...] | None = None) -> None:
         """Close the current segment; leading and trailing white space is dropped, and so is a segment with no
         prose in it (only placeholders and punctuation: a macro on a line of its own, a code-only list item)."""
         pieces = self._pieces
@@ -228,7 +230,7 @@ class DocumentBuilder:
                 text = f"{PLACEHOLDER_WORD}{number}"
                 number += 1
             self._append(text, self._file_offset(s), self._file_offset(e), k)
-        self._segments.append(Segment(seg_start, self._length, kind, source))
+        self._segments.append(Segment(seg_start, self._length, kind, source, source_codes))
 
     def _append(self, text: str, fstart: int, fend: int, kind: str) -> None:
         if not text:
@@ -261,6 +263,7 @@ class DocumentBuilder:
             format=self.format,
             language_hint=self.language_hint,
             language_hint_source=self.language_hint_source,
+            source_language=self.source_language,
             warnings=list(self.warnings),
             hidden=sorted(self._hidden),
             code_blocks=sorted(self._blocks),

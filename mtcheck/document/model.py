@@ -36,6 +36,9 @@ class Segment:
     end: int
     kind: str = "paragraph"
     source: str | None = None
+    #: inline codes of the source (tags by name and id, inline code, macro names), where the reader knows them:
+    #: what a kept-markup check compares with the target's (``readers.translation.code_key``)
+    source_codes: tuple[str, ...] | None = None
 
 
 @dataclass
@@ -170,6 +173,34 @@ class Document:
                 return True
             i -= 1
         return False
+
+    def raw_segment(self, segment: Segment) -> tuple[int, str]:
+        """(file offset, file text) of a segment with unread markup (tags, link targets) blanked to spaces, so
+        positions stay those of the file and a tag's attributes are not read as numbers."""
+        fstart, fend = self.file_span(segment.start, segment.end)
+        chars = list(self.file_text[fstart:fend])
+        spans = [(a, b) for a, b in self.hidden if a < fend and b > fstart]
+        spans += [(r.file_start, r.file_end) for r in self.placeholders_in(segment.start, segment.end)
+                  if self.file_text.startswith("<", r.file_start)]
+        for a, b in spans:
+            for i in range(max(a, fstart), min(b, fend)):
+                chars[i - fstart] = " "
+        return fstart, "".join(chars)
+
+    def segment_codes(self, segment: Segment) -> list[tuple[int, int, str]]:
+        """(file start, file end, key) of the inline codes of a segment: placeholders and unread tags, keyed like
+        the source's codes (``readers.translation.code_key``); markup with no key (link targets) is left out."""
+        from mtcheck.readers.translation import code_key
+
+        fstart, fend = self.file_span(segment.start, segment.end)
+        spans = [(a, b) for a, b in self.hidden if a < fend and b > fstart]
+        spans += [(r.file_start, r.file_end) for r in self.placeholders_in(segment.start, segment.end)]
+        out = []
+        for a, b in sorted(set(spans)):
+            key = code_key(self.file_text[a:b])
+            if key is not None:
+                out.append((a, b, key))
+        return out
 
     def placeholders_in(self, start: int, end: int) -> list[Run]:
         """The placeholder runs overlapping [start, end), found by bisection (called for every sentence)."""

@@ -8,12 +8,13 @@ from typing import Callable
 from mtcheck.document import Document, DocumentBuilder
 from mtcheck.errors import InputError
 from mtcheck.readers.decode import BinaryFileError, decode
-from mtcheck.readers.bitext import line_count, read_line_pair, read_tsv
+from mtcheck.readers.bitext import line_count, read_csv, read_line_pair, read_tsv
 from mtcheck.readers.html import read_html
 from mtcheck.readers.markdown import read_markdown, read_mdx
 from mtcheck.readers.rst import read_rst
 from mtcheck.readers.syntax import ReaderOptions
 from mtcheck.readers.text import read_text
+from mtcheck.readers.translation import read_po, read_tmx, read_xliff
 
 Reader = Callable[[DocumentBuilder, ReaderOptions], Document]
 
@@ -30,6 +31,13 @@ READERS: dict[str, tuple[str, Reader]] = {
     ".htm": ("html", read_html),
     ".xhtml": ("html", read_html),
     ".tsv": ("bitext", read_tsv),
+    ".csv": ("bitext", read_csv),
+    ".xlf": ("xliff", read_xliff),
+    ".xliff": ("xliff", read_xliff),
+    ".sdlxliff": ("xliff", read_xliff),
+    ".po": ("po", read_po),
+    ".pot": ("po", read_po),
+    ".tmx": ("tmx", read_tmx),
 }
 #: Formats with comments, where inline suppressions can be written.
 COMMENTED_FORMATS = frozenset({"markdown", "mdx", "html", "rst"})

@@ -23,28 +23,45 @@ def example_language(rule: Rule, example: Example) -> tuple[str, str | None]:
     return lang, src
 
 
-def run_rule_on(rule: Rule, text: str, language: str, source: str | None = None) -> list[RuleMatch]:
-    """The rule on an example (a bilingual one-segment document when the example gives its source)."""
-    if source is not None:
+XLIFF_PREFIX = ('<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" '
+                'xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="example" source-language="{src}" '
+                'target-language="{lang}" datatype="plaintext"><body><trans-unit id="1"><source>{source}</source>'
+                '<target>')
+XLIFF_SUFFIX = "</target></trans-unit></body></file></xliff>\n"
+
+
+def run_rule_on(rule: Rule, text: str, language: str, source: str | None = None,
+                format: str = "text", source_language: str | None = None) -> list[RuleMatch]:
+    """The rule on an example (a bilingual one-segment document when the example gives its source; a one-unit
+    XLIFF file when its format is "xliff")."""
+    shift = 0
+    if format == "xliff":
+        from mtcheck.readers.translation import read_xliff
+
+        prefix = XLIFF_PREFIX.format(src="en", lang=language, source=source or "")
+        shift = len(prefix)
+        doc = read_xliff(DocumentBuilder("<example>", prefix + text + XLIFF_SUFFIX, format="xliff"))
+    elif source is not None:
         from mtcheck.readers.bitext import read_line_pair
 
         doc = read_line_pair(DocumentBuilder("<example>", text, format="text"), source)
     else:
         doc = read_text(DocumentBuilder("<example>", text, format="text"))
     doc.language = language
+    doc.source_language = source_language or doc.source_language
     out = []
     for m in rule.find(doc, RuleContext(doc, language)):
         if doc.within_one_segment(m.start, max(m.start, m.end - 1)):
             start, end = doc.file_span(m.start, m.end)  # examples mark spans in the text as written
-            out.append(RuleMatch(start, end, m.suggestions, m.values, m.severity))
+            out.append(RuleMatch(start - shift, end - shift, m.suggestions, m.values, m.severity))
     return out
 
 
 def check_example(rule: Rule, example: Example) -> list[str]:
     """Problems with one example; empty when it behaves as documented."""
-    lang, _ = example_language(rule, example)
+    lang, src_lang = example_language(rule, example)
     text, span = strip_markers(example.text)
-    matches = run_rule_on(rule, text, lang, example.source)
+    matches = run_rule_on(rule, text, lang, example.source, example.format, src_lang)
     if not example.bad:
         return [f"good example flagged at {text[m.start:m.end]!r}: {text!r}" for m in matches]
     problems = []
@@ -60,7 +77,7 @@ def check_example(rule: Rule, example: Example) -> list[str]:
         fixed = text[: m.start] + m.suggestions[0] + text[m.end :]
         if fixed != example.fixed:
             problems.append(f"fix gives {fixed!r}, expected {example.fixed!r}")
-        again = run_rule_on(rule, fixed, lang, example.source)
+        again = run_rule_on(rule, fixed, lang, example.source, example.format, src_lang)
         if again:
             problems.append(f"fixed text still flagged at {fixed[again[0].start:again[0].end]!r}")
     return problems

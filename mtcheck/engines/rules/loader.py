@@ -67,7 +67,7 @@ def _parse_examples(path: str, rule_id: str, raw: Any) -> list[Example]:
     for item in raw:
         if not isinstance(item, dict) or ("bad" in item) == ("good" in item):
             raise RuleError("each example has exactly one of 'bad' or 'good'", path=path, rule=rule_id)
-        unknown = set(item) - {"bad", "good", "fixed", "lang", "source_lang", "source"}
+        unknown = set(item) - {"bad", "good", "fixed", "lang", "source_lang", "source", "format"}
         if unknown:
             raise RuleError(f"unknown example key(s): {', '.join(sorted(unknown))}", path=path, rule=rule_id)
         text = item.get("bad", item.get("good"))
@@ -76,8 +76,10 @@ def _parse_examples(path: str, rule_id: str, raw: Any) -> list[Example]:
         if "bad" in item and ("[[" not in text or "]]" not in text):
             raise RuleError(f"bad example {text!r} must mark the expected span with [[...]]", path=path,
                             rule=rule_id)
+        if item.get("format", "text") not in ("text", "xliff"):
+            raise RuleError("example 'format' is 'text' or 'xliff'", path=path, rule=rule_id)
         out.append(Example(text, "bad" in item, item.get("fixed"), item.get("lang"), item.get("source_lang"),
-                           item.get("source")))
+                           item.get("source"), item.get("format", "text")))
     return out
 
 

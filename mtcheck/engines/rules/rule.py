@@ -30,6 +30,7 @@ class Example:
     language: str | None = None
     source_language: str | None = None
     source: str | None = None  # the source segment, for rules that compare source and target
+    format: str = "text"  # "xliff": source and target are XLIFF inline content (tags are codes, not prose)
 
 
 @dataclass

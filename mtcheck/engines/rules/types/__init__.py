@@ -2,7 +2,9 @@
 
 from mtcheck.engines.rules.types.balance import BalanceRule
 from mtcheck.engines.rules.types.consistency import ConsistencyRule
+from mtcheck.engines.rules.types.copied import CopiedRule
 from mtcheck.engines.rules.types.kept import KeptRule
+from mtcheck.engines.rules.types.length import LengthRule
 from mtcheck.engines.rules.types.loop import LoopRule
 from mtcheck.engines.rules.types.pattern import PatternRule
 from mtcheck.engines.rules.types.punctuation import PunctuationRule
@@ -22,5 +24,7 @@ RULE_TYPES = {
         UntranslatedRule,
         KeptRule,
         LoopRule,
+        CopiedRule,
+        LengthRule,
     )
 }

@@ -9,9 +9,11 @@ line-aligned pair); target-only documents are not touched.
 - ``placeholders``: printf (``%s``, ``%1$d``, ``%(name)s``) and brace (``{name}``, ``{0}``) placeholders.
 - ``end-marks``: a source that ends in a question or exclamation mark is not answered by a target that ends in
   a full stop.
+- ``markup``: the inline codes of the source (XLIFF/TMX tags by name and id, inline code, template macros by
+  name) are all in the target, and the target adds none. Runs where the reader knows the source's codes.
 
-The target's raw text (the file's characters) is compared, so markup that reads as a placeholder word is still
-seen as written."""
+The target's raw text (the file's characters, tags blanked) is compared, so markup that reads as a placeholder
+word is still seen as written."""
 
 from __future__ import annotations
 
@@ -30,7 +32,7 @@ PLACEHOLDER = re.compile(r"%(?:\d+\$)?(?:\([\w.]+\))?[-+ #0]*\d*(?:\.\d+)?[sdifu
 QUESTION_MARKS = "?？¿؟"
 EXCLAMATION_MARKS = "!！¡"
 CLOSERS = "\"'”’»«)]}*_ "
-KINDS = ("numbers", "urls", "placeholders", "end-marks")
+KINDS = ("numbers", "urls", "placeholders", "end-marks", "markup")
 
 
 def _digits(number: str) -> str:
@@ -68,13 +70,31 @@ class KeptRule(Rule):
         for seg in doc.segments:
             if seg.source is None or not seg.source.strip():
                 continue
-            fstart, fend = doc.file_span(seg.start, seg.end)
-            target = doc.file_text[fstart:fend]
+            if self.kind == "markup":
+                yield from self._markup(doc, seg)
+                continue
+            fstart, target = doc.raw_segment(seg)
             for start, end, values, suggestions in self._problems(seg.source, target, doc.language):
                 # back from the file to the checked text: a URL or macro read as a placeholder word is covered whole
                 s = max(seg.start, doc.from_file(fstart + start))
                 e = min(seg.end, doc.from_file(fstart + end, end=True))
                 yield RuleMatch(s, max(e, s), tuple(suggestions), values)
+
+    def _markup(self, doc: Document, seg) -> Iterable[RuleMatch]:
+        if seg.source_codes is None:
+            return
+        present = doc.segment_codes(seg)
+        wanted = Counter(seg.source_codes)
+        have = Counter(k for _, _, k in present)
+        for a, b, key in present:  # added: at the code itself
+            if (have - wanted)[key] > 0:
+                have[key] -= 1
+                s, e = doc.from_file(a), doc.from_file(b, end=True)
+                yield RuleMatch(s, max(e, s + 1) if e <= s else e, (),
+                                {"match": doc.file_text[a:b], "source": "", "code": key, "change": "not in the source"})
+        for key in (Counter(seg.source_codes) - Counter(k for _, _, k in present)).elements():
+            yield RuleMatch(seg.start, seg.end, (), {"match": doc.text[seg.start:seg.end], "source": key,
+                                                     "code": key, "change": "missing from the translation"})
 
     def _problems(self, source: str, target: str, language: str | None = None):
         if self.kind == "numbers":

@@ -7,7 +7,12 @@ names says nothing about its language, and neither does a short heading: neither
 ``major_words`` words of prose the identifier errs too often for a gate (bench/untranslated_length.py measures
 where), so shorter sentences are flagged at ``short_severity``. Quotations legitimately left in the original
 language exist, so this rule is for review (display-only). The span never covers a placeholder: it is the
-longest stretch of prose between them."""
+longest stretch of prose between them.
+
+A passage left untranslated is one problem, not one per sentence: flagged sentences that follow each other,
+with no checked sentence in the document's language between them, give one finding at the first sentence
+(``{passage}`` in the message says how many sentences follow). Segments that carry their own source (bitext,
+XLIFF units) are never grouped: each is a translation unit of its own."""
 
 from __future__ import annotations
 
@@ -31,7 +36,7 @@ class UntranslatedRule(Rule):
     TYPE = "untranslated"
     KEYS = frozenset({"min_words", "min_confidence", "max_own_confidence", "major_words", "short_severity",
                       "min_heading_words", "max_markup_share", "short_min_confidence",
-                      "short_max_own_confidence"})
+                      "short_max_own_confidence", "group_passages"})
 
     def configure(self, spec: dict[str, Any]) -> None:
         self.min_words = need(self, spec, "min_words", int, 6)
@@ -44,6 +49,7 @@ class UntranslatedRule(Rule):
         self.short_max_own = float(need(self, spec, "short_max_own_confidence", (int, float), 0.001))
         self.min_heading_words = need(self, spec, "min_heading_words", int, 10)
         self.max_markup_share = float(need(self, spec, "max_markup_share", (int, float), 0.5))
+        self.group_passages = need(self, spec, "group_passages", bool, True)
 
     def _prose(self, doc: Document, start: int, end: int, heading: bool) -> tuple[str, int] | None:
         """(text for the identifier, its word count), or None when the sentence is not worth identifying."""
@@ -89,9 +95,11 @@ class UntranslatedRule(Rule):
                 candidates.append(((s, e), prose))
         # Cheap pass first: only sentences whose most likely language is not the document's get full confidences.
         top = langid.detect_many([p for _, (p, _) in candidates])
-        candidates = [c for c, lang in zip(candidates, top) if lang is not None and lang != own]
-        results = langid.confidences_many([p for _, (p, _) in candidates])
-        for ((start, end), (_, n_words)), conf in zip(candidates, results):
+        foreign = [i for i, lang in enumerate(top) if lang is not None and lang != own]
+        results = langid.confidences_many([candidates[i][1][0] for i in foreign])
+        verdicts: dict[int, tuple[str, bool]] = {}  # candidate index → (language, short)
+        for i, conf in zip(foreign, results):
+            n_words = candidates[i][1][1]
             short = n_words < self.major_words
             if conf.get(own, 0.0) > (self.short_max_own if short else self.max_own):
                 continue
@@ -99,11 +107,39 @@ class UntranslatedRule(Rule):
             if best is None or best[0] == own or best[1] < (self.short_min_confidence if short else
                                                             self.min_confidence):
                 continue
+            verdicts[i] = (best[0], short)
+        # passages: runs of consecutive flagged candidates (any other checked sentence ends a run)
+        runs: list[list[int]] = []
+        for i in range(len(candidates)):
+            if i not in verdicts:
+                continue
+            prev = runs[-1][-1] if runs else None
+            if (self.group_passages and prev == i - 1 and verdicts[prev][0] == verdicts[i][0]
+                    and not _own_unit(doc, candidates[prev][0][0], candidates[i][0][0])):
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+        for run in runs:
+            (start, end), _ = candidates[run[0]]
             start, end = _longest_prose(doc, start, end)
             if end <= start:
                 continue
-            yield RuleMatch(start, end, (), {"match": doc.text[start:end], "language": best[0]},
-                            severity=None if n_words >= self.major_words else self.short_severity)
+            language = verdicts[run[0]][0]
+            more = len(run) - 1
+            passage = "" if not more else (f" It begins a passage of {len(run)} such sentences"
+                                           f" (the next {more} not flagged separately).")
+            short = all(verdicts[i][1] for i in run)
+            yield RuleMatch(start, end, (), {"match": doc.text[start:end], "language": language,
+                                             "passage": passage},
+                            severity=self.short_severity if short else None)
+
+
+def _own_unit(doc: Document, a: int, b: int) -> bool:
+    """Do offsets a and b lie in different segments, either of which carries its own source?"""
+    sa, sb = doc.segment_at(a), doc.segment_at(b)
+    if sa is sb:
+        return False
+    return any(s is not None and s.source is not None for s in (sa, sb))
 
 
 def _longest_prose(doc: Document, start: int, end: int) -> tuple[int, int]:
