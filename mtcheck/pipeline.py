@@ -78,6 +78,14 @@ def resolve_language(doc: Document, forced: str | None, warn: Callable[[str], No
     return max(votes, key=votes.get)
 
 
+def _source_language(doc: Document) -> str | None:
+    """The language of a bilingual document's sources, detected when neither the settings nor the file say."""
+    if not doc.bilingual:
+        return None
+    votes = langid.shares(" ".join(seg.source for seg in doc.segments if seg.source)[:20000])
+    return max(votes, key=votes.get) if votes else None
+
+
 def _contains(a: Finding, b: Finding) -> bool:
     return a.start <= b.start and b.end <= a.end
 
@@ -272,7 +280,7 @@ def _check_files(files, settings: Settings, engines: list[Engine], root: Path, c
         result.warnings.extend(f"{display}: {w}" for w in doc.warnings)
         here = settings.for_document(_relative_posix(path, root))
         doc.language = resolve_language(doc, here.lang, result.warnings.append, path)
-        doc.source_language = here.source_lang or doc.source_language
+        doc.source_language = here.source_lang or doc.source_language or _source_language(doc)
         if doc.language is None:
             result.unidentified.append(display)
         context = CheckContext(source_language=doc.source_language, warn=result.warnings.append,

@@ -57,6 +57,7 @@ class Settings:
     lt_timeout: float = 60.0  # seconds a LanguageTool request may take (MTCHECK_LT_TIMEOUT)
     lt_idle: int = 1800  # seconds an idle local server lives on (MTCHECK_LT_IDLE)
     words: tuple[str, ...] = ()
+    glossaries: tuple[str, ...] = ()
     reading: ReaderOptions = field(default_factory=ReaderOptions)
     report: str | None = None  # HTML report folder, None for none
     jobs: int = 1  # processes checking documents at once
@@ -125,7 +126,7 @@ def resolve(paths: Sequence[str] = (), *, config_file: str | None = None, isolat
             raise UsageError(f"unknown setting {key!r}")
         if not (value is None and BY_NAME[key].default is None):
             value = coerce(key, value, source, error=UsageError)
-        if key in ("rules", "words"):
+        if key in ("rules", "words", "glossaries"):
             value = [os.path.abspath(v) for v in value]
         config.set(key, value, source)
     if not config["lt_server"] and os.environ.get("MTCHECK_LT_SERVER"):
@@ -167,6 +168,7 @@ def resolve(paths: Sequence[str] = (), *, config_file: str | None = None, isolat
         lt_timeout=lt_timeout,
         lt_idle=lt_idle,
         words=tuple(config["words"]),
+        glossaries=tuple(config["glossaries"]),
         reading=ReaderOptions(token_ignores=tuple(config["token_ignores"]),
                               block_ignores=tuple(config["block_ignores"]), templates=bool(config["templates"])),
         report=config["report"] or None,

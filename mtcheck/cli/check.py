@@ -39,10 +39,12 @@ def check_options(f):
         click.option("--source-lang", "source_lang", metavar="CODE",
                      help="Source language; turns on language-pair packs such as es-en."),
         click.option("--source-dir", "source_dir", type=click.Path(file_okay=False), metavar="DIR",
-                     help="Source files at the same relative paths: text pairs are checked line by line with "
-                          "their source."),
+                     help="Source files at the same relative paths: text pairs are checked line by line, "
+                          "Markdown pages block by block, with their source."),
         click.option("--rules", "rules", multiple=True, type=click.Path(), metavar="PATH",
                      help="Extra rule packs (a YAML file, a pack folder or a folder of packs). Repeatable."),
+        click.option("--glossary", "glossaries", multiple=True, type=click.Path(dir_okay=False), metavar="FILE",
+                     help="A glossary or termbase (CSV or TBX): required and forbidden target terms. Repeatable."),
         click.option("--select", multiple=True, metavar="IDS", help="Only these rule ids or prefixes (comma-separated)."),
         click.option("--ignore", multiple=True, metavar="IDS", help="Not these rule ids or prefixes (comma-separated)."),
         click.option("--exclude", multiple=True, metavar="GLOBS", help="Files or folders not to check (comma-separated globs)."),

@@ -41,6 +41,8 @@ KEYS: tuple[Key, ...] = (
     Key("lt_enable", "list", [], "LanguageTool rule ids to turn on"),
     Key("lt_disable", "list", [], "LanguageTool rule ids to turn off"),
     Key("words", "list", [], "extra word-list files (one word a line) besides mtcheck.words files"),
+    Key("glossaries", "list", [], "glossaries and termbases (CSV or TBX): required target terms for source terms, "
+        "forbidden terms (rules common.glossary-required, common.glossary-forbidden)"),
     Key("token_ignores", "patterns", [], "regexes for inline non-prose (read as one placeholder word), like "
         "Vale's TokenIgnores; one a line in setup.cfg"),
     Key("block_ignores", "patterns", [], "regexes for blocks not to read at all, like Vale's BlockIgnores"),

@@ -183,7 +183,7 @@ def load_config(paths: Iterable[str] = (), explicit: str | None = None, *, isola
         if norm not in BY_NAME:
             raise ConfigError(f"unknown key {key!r} (known: {', '.join(BY_NAME)})", path=str(path))
         config.set(norm, coerce(norm, value, str(path)), f"{path}")
-    for key in ("rules", "words"):
+    for key in ("rules", "words", "glossaries"):
         config.values[key] = [str((config.root / p)) for p in config.values[key]]
     for key in ("baseline", "lt_path", "false_alarms", "source_dir"):
         if config.values[key]:

@@ -65,6 +65,12 @@ class Document:
     def bilingual(self) -> bool:
         return any(seg.source is not None for seg in self.segments)
 
+    @property
+    def segments_are_units(self) -> bool:
+        """Is each segment a translation unit of its own (XLIFF, PO, TMX, bitext and line-aligned text), as
+        opposed to a block of a page? Rules that group neighbouring segments into passages never group units."""
+        return self.format in ("xliff", "po", "tmx", "bitext") or (self.format == "text" and self.bilingual)
+
     @cached_property
     def lines(self) -> LineIndex:
         return LineIndex(self.file_text)
@@ -186,6 +192,18 @@ class Document:
             for i in range(max(a, fstart), min(b, fend)):
                 chars[i - fstart] = " "
         return fstart, "".join(chars)
+
+    def segment_view(self, segment: Segment) -> str:
+        """The segment as a reader sees it on the page: its prose, with each placeholder written as in the file
+        (inline code, a macro) instead of its placeholder word; unread markup (link targets, tags) left out."""
+        out = []
+        for r in self._runs_over(segment.start, segment.end):
+            lo, hi = max(r.text_start, segment.start), min(r.text_end, segment.end)
+            if r.placeholder:
+                out.append(self.file_text[r.file_start : r.file_end])
+            else:
+                out.append(self.text[lo:hi])
+        return " ".join("".join(out).split())
 
     def segment_codes(self, segment: Segment) -> list[tuple[int, int, str]]:
         """(file start, file end, key) of the inline codes of a segment: placeholders and unread tags, keyed like

@@ -30,6 +30,12 @@ def find_word_lists(paths: Sequence[str]) -> list[Path]:
 
 def build_rules_engine(settings: Settings) -> RulesEngine:
     rules = load_rules(settings.rules)
+    from mtcheck.engines.rules.types.glossary import GlossaryRule
+
+    for rule in rules:
+        if isinstance(rule, GlossaryRule):
+            for path in settings.glossaries:
+                rule.add_file(path)
     cache = RuleResultCache(cache_dir() / "rules.sqlite3") if settings.cache else None
     return RulesEngine(rules, cache, reading=settings.reading.signature(), select=settings.select,
                        ignore=settings.ignore)

@@ -39,6 +39,8 @@ READERS: dict[str, tuple[str, Reader]] = {
     ".pot": ("po", read_po),
     ".tmx": ("tmx", read_tmx),
 }
+#: Formats whose pages are aligned with their source block by block (``readers.align``).
+STRUCTURED = frozenset({"markdown", "mdx", "rst", "html"})
 #: Formats with comments, where inline suppressions can be written.
 COMMENTED_FORMATS = frozenset({"markdown", "mdx", "html", "rst"})
 
@@ -83,9 +85,22 @@ def read_document(path: str, display_path: str | None = None, *, fallback_text: 
             doc.warnings.extend(warnings)
             return doc
         warnings = [*warnings, note]
+    elif source_path is not None and fmt in STRUCTURED:
+        try:
+            source_doc = read_document(source_path, source_path, options=options)
+        except InputError as exc:
+            warnings = [*warnings, f"its source cannot be read ({exc}); checked without it"]
+        else:
+            from mtcheck.readers.align import align
+
+            doc = read_text_as(display, text, fmt, reader, options, lossy=lossy, warnings=warnings)
+            if source_doc.language_hint and not doc.source_language:
+                doc.source_language = source_doc.language_hint
+            return align(doc, source_doc, source_path)
     elif source_path is not None:
-        warnings = [*warnings, f"its source {source_path} is not used: only plain-text pairs are aligned so far "
-                               f"(line by line); checked without it"]
+        warnings = [*warnings, f"its source {source_path} is not used: a {fmt} file carries its own source"
+                               if fmt in ("bitext", "xliff", "po", "tmx") else
+                               f"its source {source_path} is not used: {fmt} files are not paired; checked without it"]
     return read_text_as(display, text, fmt, reader, options, lossy=lossy, warnings=warnings)
 
 

@@ -52,7 +52,8 @@ def code_key(raw: str) -> str | None:
         ident = _TAG_ID.search(raw[: raw.find(">") + 1] if ">" in raw else raw)
         return f"<{name}#{ident.group(1) if ident else ''}>"
     if raw.startswith("`"):
-        return raw.strip("`").strip() and raw
+        inner = raw.strip("`").strip()
+        return f"`{inner}`" if inner else None
     if raw.startswith("{{"):
         m = re.match(r"\{\{\s*([\w-]+)", raw)
         return "{{" + m.group(1).lower() if m else None

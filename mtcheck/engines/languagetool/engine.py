@@ -62,6 +62,10 @@ QUIET_RULES = (
 #: A word a speller rejects is still correct when another national variant accepts it ("realise", "rumours").
 OTHER_VARIANTS = {"en-US": ("en-GB",), "en-GB": ("en-US",), "pt-PT": ("pt-BR",), "pt-BR": ("pt-PT",),
                   "de-DE": ("de-CH",), "de-AT": ("de-DE",), "de-CH": ("de-DE",)}
+#: Rules about runs of spaces, and the formats whose rendering collapses them (the reader never sees two spaces;
+#: in plain text, XLIFF, PO and TMX the spaces are what ships).
+WHITESPACE_RULES = frozenset({"WHITESPACE_RULE", "CONSECUTIVE_SPACES"})
+RENDERED_FORMATS = frozenset({"markdown", "mdx", "html", "rst"})
 #: Rules that misread a headline (no final stop is normal there).
 HEADLINE_SKIP = {"PUNCTUATION_PARAGRAPH_END", "UPPERCASE_SENTENCE_START"}
 #: Rules that misread the start of a list item or a table cell, which documentation often begins in lower case
@@ -338,6 +342,8 @@ class LanguageToolEngine(BaseEngine):
                 rule_id = m["rule"]["id"]
                 if seg.kind in ("headline", "heading") and rule_id in HEADLINE_SKIP:
                     continue
+                if rule_id in WHITESPACE_RULES and document.format in RENDERED_FORMATS:
+                    continue  # Markdown, HTML and reStructuredText collapse spaces: no reader sees two
                 start = seg.start + convert(m["offset"])
                 end = seg.start + convert(m["offset"] + m["length"])
                 if end <= start:
@@ -449,7 +455,8 @@ class LanguageToolEngine(BaseEngine):
     def _quiet_spelling(self, document: Document, start: int, end: int, counts: dict[str, int]) -> bool:
         """Proper names, technical words and the document's own vocabulary are not misspellings: a word in the
         project word list or in the page's markup, an identifier, file name, flag, unit, acronym or product name,
-        a word spelled the same way several times in the document, a table cell of one word, a capitalised word
+        a word spelled the same way several times in the document or one of a word family that stands there three
+        times (the page's jargon, inflected: "rerenderizar", "rerenderice"), a table cell of one word, a capitalised word
         inside a sentence, or one that starts a run of capitalised words."""
         text = document.text
         word = text[start:end]
@@ -463,6 +470,8 @@ class LanguageToolEngine(BaseEngine):
             return True
         if counts.get(word, 0) >= 2:
             return True
+        if len(word) > FAMILY_PREFIX and counts.get("\0" + word[:FAMILY_PREFIX].lower(), 0) >= 3:
+            return True  # three words of its family in the page: its jargon, inflected
         seg = document.segment_at(start)
         if seg is not None and seg.kind == "cell" and document.text[seg.start : seg.end].strip(" *_`") == word:
             return True  # a table cell of one word is a value or a label ("letmein", "pa55w0rd"), not prose
@@ -640,11 +649,21 @@ def _inside_technical_token(text: str, start: int, end: int) -> bool:
     return bool(token) and " " not in text[start:end] and looks_technical(token)
 
 
+#: Words of this many letters or more that share their first FAMILY_PREFIX letters are one word family
+#: ("rerenderizar", "rerenderice", "rerenderizado"): the page's jargon, inflected, not a typo repeated.
+FAMILY_PREFIX = 8
+
+
 def _word_counts(text: str) -> dict[str, int]:
+    """How often each word stands in the text, and (under a "\0"-prefixed key) how often each long word's
+    family does."""
     counts: dict[str, int] = {}
     for m in _WORDS.finditer(text):
         w = m.group()
         counts[w] = counts.get(w, 0) + 1
+        if len(w) > FAMILY_PREFIX:
+            key = "\0" + w[:FAMILY_PREFIX].lower()
+            counts[key] = counts.get(key, 0) + 1
     return counts
 
 

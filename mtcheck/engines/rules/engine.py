@@ -34,7 +34,9 @@ class RulesEngine(BaseEngine):
         self.cache = cache
         self.reading = reading  # the reader options: they change the checked text of the same file
         self.select, self.ignore = tuple(select), tuple(ignore)  # the run's selection (for the signature)
-        self._rules_key = rules_fingerprint([r.path for r in self.rules]) if cache is not None else ""
+        # a rule's data files (glossaries) change its results as much as its YAML does
+        self._rules_key = rules_fingerprint([r.path for r in self.rules] + [
+            f for r in self.rules for f in getattr(r, "files", ())]) if cache is not None else ""
         self._stats = {"documents": 0, "from cache": 0}
 
     def signature(self) -> str:

@@ -33,7 +33,7 @@ XLIFF_SUFFIX = "</target></trans-unit></body></file></xliff>\n"
 def run_rule_on(rule: Rule, text: str, language: str, source: str | None = None,
                 format: str = "text", source_language: str | None = None) -> list[RuleMatch]:
     """The rule on an example (a bilingual one-segment document when the example gives its source; a one-unit
-    XLIFF file when its format is "xliff")."""
+    XLIFF file when its format is "xliff"; two aligned Markdown pages when it is "markdown")."""
     shift = 0
     if format == "xliff":
         from mtcheck.readers.translation import read_xliff
@@ -41,6 +41,13 @@ def run_rule_on(rule: Rule, text: str, language: str, source: str | None = None,
         prefix = XLIFF_PREFIX.format(src="en", lang=language, source=source or "")
         shift = len(prefix)
         doc = read_xliff(DocumentBuilder("<example>", prefix + text + XLIFF_SUFFIX, format="xliff"))
+    elif format == "markdown":
+        from mtcheck.readers.align import align
+        from mtcheck.readers.markdown import read_markdown
+
+        doc = read_markdown(DocumentBuilder("<example>", text, format="markdown"))
+        if source is not None:
+            align(doc, read_markdown(DocumentBuilder("<source>", source, format="markdown")), "<source>")
     elif source is not None:
         from mtcheck.readers.bitext import read_line_pair
 
@@ -50,7 +57,7 @@ def run_rule_on(rule: Rule, text: str, language: str, source: str | None = None,
     doc.language = language
     doc.source_language = source_language or doc.source_language
     out = []
-    for m in rule.find(doc, RuleContext(doc, language)):
+    for m in rule.for_examples().find(doc, RuleContext(doc, language)):
         if doc.within_one_segment(m.start, max(m.start, m.end - 1)):
             start, end = doc.file_span(m.start, m.end)  # examples mark spans in the text as written
             out.append(RuleMatch(start - shift, end - shift, m.suggestions, m.values, m.severity))

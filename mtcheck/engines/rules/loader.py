@@ -76,8 +76,8 @@ def _parse_examples(path: str, rule_id: str, raw: Any) -> list[Example]:
         if "bad" in item and ("[[" not in text or "]]" not in text):
             raise RuleError(f"bad example {text!r} must mark the expected span with [[...]]", path=path,
                             rule=rule_id)
-        if item.get("format", "text") not in ("text", "xliff"):
-            raise RuleError("example 'format' is 'text' or 'xliff'", path=path, rule=rule_id)
+        if item.get("format", "text") not in ("text", "xliff", "markdown"):
+            raise RuleError("example 'format' is 'text', 'xliff' or 'markdown'", path=path, rule=rule_id)
         out.append(Example(text, "bad" in item, item.get("fixed"), item.get("lang"), item.get("source_lang"),
                            item.get("source"), item.get("format", "text")))
     return out

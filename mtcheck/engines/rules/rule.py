@@ -30,7 +30,7 @@ class Example:
     language: str | None = None
     source_language: str | None = None
     source: str | None = None  # the source segment, for rules that compare source and target
-    format: str = "text"  # "xliff": source and target are XLIFF inline content (tags are codes, not prose)
+    format: str = "text"  # "xliff": XLIFF inline content (tags are codes); "markdown": two aligned pages
 
 
 @dataclass
@@ -58,6 +58,10 @@ class Rule:
 
     def configure(self, spec: dict[str, Any]) -> None:
         """Read and compile the type-specific keys; raise RuleError on bad values."""
+
+    def for_examples(self) -> "Rule":
+        """The rule as its examples run it (a glossary rule loads its example glossary); usually itself."""
+        return self
 
     def find(self, doc: Document, ctx: "RuleContext") -> Iterable[RuleMatch]:
         raise NotImplementedError

@@ -38,7 +38,7 @@ def rule_schema() -> dict[str, Any]:
             "properties": {"bad": {"type": "string", "pattern": r"\[\[.*\]\]"}, "good": {"type": "string"},
                            "fixed": {"type": "string"}, "lang": {"type": "string"},
                            "source_lang": {"type": "string"}, "source": {"type": "string"},
-                           "format": {"enum": ["text", "xliff"]}},
+                           "format": {"enum": ["text", "xliff", "markdown"]}},
             "additionalProperties": False,
             "oneOf": [{"required": ["bad"]}, {"required": ["good"]}],
         }},

@@ -3,6 +3,7 @@
 from mtcheck.engines.rules.types.balance import BalanceRule
 from mtcheck.engines.rules.types.consistency import ConsistencyRule
 from mtcheck.engines.rules.types.copied import CopiedRule
+from mtcheck.engines.rules.types.glossary import GlossaryRule
 from mtcheck.engines.rules.types.kept import KeptRule
 from mtcheck.engines.rules.types.length import LengthRule
 from mtcheck.engines.rules.types.loop import LoopRule
@@ -10,6 +11,7 @@ from mtcheck.engines.rules.types.pattern import PatternRule
 from mtcheck.engines.rules.types.punctuation import PunctuationRule
 from mtcheck.engines.rules.types.repetition import RepetitionRule
 from mtcheck.engines.rules.types.substitution import SubstitutionRule
+from mtcheck.engines.rules.types.translation_consistency import TranslationConsistencyRule
 from mtcheck.engines.rules.types.untranslated import UntranslatedRule
 
 RULE_TYPES = {
@@ -26,5 +28,7 @@ RULE_TYPES = {
         LoopRule,
         CopiedRule,
         LengthRule,
+        GlossaryRule,
+        TranslationConsistencyRule,
     )
 }

@@ -9,6 +9,14 @@ line-aligned pair); target-only documents are not touched.
 - ``placeholders``: printf (``%s``, ``%1$d``, ``%(name)s``) and brace (``{name}``, ``{0}``) placeholders.
 - ``end-marks``: a source that ends in a question or exclamation mark is not answered by a target that ends in
   a full stop.
+- ``pairs``: brackets and quotation marks of the source (any style: ``()``, ``（）``, ``“”``, ``„“``, ``«»``,
+  ``「」``) are in the target: fewer pairs there means a parenthesis or a quotation lost its marks. More pairs
+  are not flagged (translations add them to explain).
+- ``names``: names, brands and code the translation must keep as written: Latin-script words in a source
+  of another script (iPhone, TED, Python in a Chinese sentence), and words that look like code or product names
+  in any source (``useState``, ``GitHub``, ``H2O``, ``v2.1``). Plain capitalised words and all-capital
+  acronyms of Latin-script sources are not asked for: translations localise them (Greece → Griechenland,
+  UN → ONU). Diacritics and case aside.
 - ``markup``: the inline codes of the source (XLIFF/TMX tags by name and id, inline code, template macros by
   name) are all in the target, and the target adds none. Runs where the reader knows the source's codes.
 
@@ -31,8 +39,15 @@ URL = re.compile(r"\bhttps?://[^\s<>\"')\]]+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 PLACEHOLDER = re.compile(r"%(?:\d+\$)?(?:\([\w.]+\))?[-+ #0]*\d*(?:\.\d+)?[sdifuxXeEgGcr%@]|\{\{?[\w.]*\}?\}")
 QUESTION_MARKS = "?？¿؟"
 EXCLAMATION_MARKS = "!！¡"
-CLOSERS = "\"'”’»«)]}*_ "
-KINDS = ("numbers", "urls", "placeholders", "end-marks", "markup")
+CLOSERS = "\"'”’»«“‘)]}）」』*_ "
+#: Inline code that reads as words (letters, spaces, hyphens): `estado`, `método render`.
+_PLAIN_CODE = re.compile(r"^`+\s*[^\W\d_]+(?:[\s-][^\W\d_]+)*\s*:?\s*`+$")
+OPEN_BRACKETS = re.compile(r"[(（\[【]")
+QUOTE_MARKS = re.compile(r"[\"“”„«»「」『』]")
+KINDS = ("numbers", "urls", "placeholders", "end-marks", "markup", "names", "pairs")
+LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[.'’_-][A-Za-z0-9]+)*")
+#: letters of scripts other than Latin (the source is "of another script" when most of its letters are)
+_OTHER_SCRIPT = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]")
 
 
 def _digits(number: str) -> str:
@@ -81,22 +96,84 @@ class KeptRule(Rule):
                 yield RuleMatch(s, max(e, s), tuple(suggestions), values)
 
     def _markup(self, doc: Document, seg) -> Iterable[RuleMatch]:
+        """In translation units (XLIFF, TMX) every code counts: one lost or added breaks the merge back. On
+        aligned pages, where translators legitimately drop or add a code span while rephrasing, only code that
+        was translated is reported: a code span of plain words that the source page never has, in a block that
+        lost one of its source's code spans (`state` → `estado`)."""
         if seg.source_codes is None:
             return
         present = doc.segment_codes(seg)
         wanted = Counter(seg.source_codes)
         have = Counter(k for _, _, k in present)
-        for a, b, key in present:  # added: at the code itself
-            if (have - wanted)[key] > 0:
-                have[key] -= 1
-                s, e = doc.from_file(a), doc.from_file(b, end=True)
-                yield RuleMatch(s, max(e, s + 1) if e <= s else e, (),
-                                {"match": doc.file_text[a:b], "source": "", "code": key, "change": "not in the source"})
-        for key in (Counter(seg.source_codes) - Counter(k for _, _, k in present)).elements():
-            yield RuleMatch(seg.start, seg.end, (), {"match": doc.text[seg.start:seg.end], "source": key,
-                                                     "code": key, "change": "missing from the translation"})
+        added = [(a, b, key) for a, b, key in present if (have - wanted)[key] > 0]
+        dedup, seen = [], Counter()
+        for a, b, key in added:  # each surplus key as often as it is surplus
+            if seen[key] < (have - wanted)[key]:
+                seen[key] += 1
+                dedup.append((a, b, key))
+        missing = list((wanted - have).elements())
+        strict = doc.segments_are_units
+        page_codes = None
+        for index, (a, b, key) in enumerate(dedup):
+            if strict:
+                detail = (f"Inline code {key} stands where the source has {missing[index]}"
+                          if index < len(missing) else f"Inline code {key} is not in the source")
+            else:
+                # a page: only code that reads as translated words, found nowhere in the source page's code,
+                # in a block whose source lost a code (`state` → `estado`)
+                if page_codes is None:
+                    page_codes = {k for sg in doc.segments for k in (sg.source_codes or ())}
+                if not missing or key in page_codes or not _PLAIN_CODE.match(key):
+                    continue
+                lost = next((m for m in missing if _PLAIN_CODE.match(m)), missing[0])
+                detail = f"Inline code {key} stands where the source has {lost}: translated code?"
+            s, e = doc.from_file(a), doc.from_file(b, end=True)
+            yield RuleMatch(s, e if e > s else s + 1, (), {"match": doc.file_text[a:b], "code": key,
+                                                           "detail": detail})
+        if strict:
+            for key in missing[len(dedup):]:
+                yield RuleMatch(seg.start, seg.end, (), {"match": doc.text[seg.start:seg.end], "code": key,
+                                                         "detail": f"The source's inline code {key} is missing here"})
+
+    def _names(self, source: str, target: str):
+        from mtcheck.document.words import looks_technical
+        from mtcheck.engines.rules.types.glossary import fold
+
+        letters = [ch for ch in source if ch.isalpha()]
+        other_script = len(_OTHER_SCRIPT.findall(source)) > len(letters) / 2 if letters else False
+        skip = [(m.start(), m.end()) for p in (URL, PLACEHOLDER) for m in p.finditer(source)]
+        folded = fold(target).lower()
+        seen = set()
+        missing = []
+        for m in LATIN_WORD.finditer(source):
+            word = m.group().strip(".'’_-")
+            if len(word) < 2 or word.lower() in seen or any(a <= m.start() < b for a, b in skip):
+                continue
+            if "." in word and all(len(part) <= 2 for part in word.split(".")):
+                continue  # abbreviations: e.g., i.e., U.S.
+            if not (other_script or (looks_technical(word) and not word.isupper()
+                                     and not (word[:-1].isupper() and word[-1] == "s"))):
+                continue
+            seen.add(word.lower())
+            if fold(word).lower() not in folded:
+                missing.append(word)
+        if missing:  # one finding for the segment, naming every missing name
+            yield 0, len(target), {"match": target, "source": "', '".join(missing)}, []
+
+    def _pairs(self, source: str, target: str):
+        for pattern, name, per_pair in ((OPEN_BRACKETS, "bracket", 1), (QUOTE_MARKS, "quotation mark", 2)):
+            wanted, have = len(pattern.findall(source)) // per_pair, len(pattern.findall(target)) // per_pair
+            if wanted > have:
+                yield 0, len(target), {"match": target, "source": f"{wanted} pair(s) of {name}s",
+                                       "mark": name, "count": str(wanted - have)}, []
 
     def _problems(self, source: str, target: str, language: str | None = None):
+        if self.kind == "pairs":
+            yield from self._pairs(source, target)
+            return
+        if self.kind == "names":
+            yield from self._names(source, target)
+            return
         if self.kind == "numbers":
             yield from self._numbers(source, target, language)
         elif self.kind in ("urls", "placeholders"):

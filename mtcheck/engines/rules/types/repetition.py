@@ -8,18 +8,26 @@ Modes:
   word once.
 - ``phrase``: a run of ``min_words`` to ``max_words`` words repeated at once ("in the city in the city").
 Back-references are what a regex would use here; RE2 has none, so the comparison is done in Python over a
-linear tokenisation."""
+linear tokenisation.
+
+In a bilingual segment, ``coordination`` reads the source: "misiles y cohetes" there confirms the lost word
+(the message says so), and "X and X" in the source itself means the translation only follows it (not flagged)."""
 
 from __future__ import annotations
 
+import re
 from typing import Any, Iterable
 
 from mtcheck.document import Document
 from mtcheck.engines.rules.regex import Pattern
-from mtcheck.engines.rules.rule import Rule, RuleContext, RuleMatch
+from mtcheck.engines.rules.rule import WORD, Rule, RuleContext, RuleMatch
 from mtcheck.engines.rules.types.spec import for_language, need, per_language
 from mtcheck.errors import RuleError
 
+
+
+#: Two short runs of Chinese or Japanese characters joined by a conjunction: 导弹和火箭.
+_CJK_COORDINATION = re.compile(r"([\u4e00-\u9fff]{1,4})(?:和|与|及|或|以及|跟)([\u4e00-\u9fff]{1,4})")
 
 
 class RepetitionRule(Rule):
@@ -67,6 +75,28 @@ class RepetitionRule(Rule):
     def _reduplicated_name(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
         """"Tian Tian", "Bora Bora": both capitalised is a name, not a stutter ("The the" still is one)."""
         return text[a[0]].isupper() and text[b[0]].isupper()
+
+    def _source_coordination(self, source: str, language: str | None) -> str | bool | None:
+        """In a bilingual segment, what the source coordinates: "X and Y" with two different words (the evidence
+        that the target's "X and X" lost one), False when the source itself says "X and X", None otherwise."""
+        lang = (language or "").split("-")[0]
+        if lang in ("zh", "ja"):
+            m = _CJK_COORDINATION.search(source)
+            return m.group() if m and m.group(1) != m.group(2) else None
+        conj = {c.lower() for c in for_language(self.conjunctions, lang)}
+        if not conj:
+            return None
+        words = [m for m in WORD.finditer(source)]
+        toks = [m.group().lower() for m in words]
+        different = None
+        for j in range(1, len(toks) - 1):
+            if toks[j] not in conj:
+                continue
+            if toks[j - 1] == toks[j + 1]:
+                return False
+            if different is None:
+                different = source[words[j - 1].start() : words[j + 1].end()]
+        return different
 
     def find(self, doc: Document, ctx: RuleContext) -> Iterable[RuleMatch]:
         lang = (ctx.language or "").split("-")[0]
@@ -118,8 +148,16 @@ class RepetitionRule(Rule):
                             continue  # "Ajax or AJAX": two spellings shown on purpose, not one word twice
                         if j + k + 1 < n and toks[j + k + 1] in idiom_next and gap_is_space(j + k):
                             continue
-                        found = RuleMatch(s, e, (phrase,), {"word": phrase, "conjunction": text[words[j][0]:words[j][1]],
-                                                            "match": text[s:e]})
+                        values = {"word": phrase, "conjunction": text[words[j][0]:words[j][1]], "match": text[s:e]}
+                        seg = doc.segment_at(s)
+                        if seg is not None and seg.source:
+                            evidence = self._source_coordination(seg.source, doc.source_language)
+                            if evidence is False:
+                                continue  # the source repeats the word itself: the translation follows it
+                            if evidence:
+                                values["evidence"] = (f" The source has '{evidence}': two different words, "
+                                                      f"one lost.")
+                        found = RuleMatch(s, e, (phrase,), values)
                         break
                 else:  # phrase
                     for k in range(self.max_words, max(self.min_words, 2) - 1, -1):

@@ -11,8 +11,9 @@ longest stretch of prose between them.
 
 A passage left untranslated is one problem, not one per sentence: flagged sentences that follow each other,
 with no checked sentence in the document's language between them, give one finding at the first sentence
-(``{passage}`` in the message says how many sentences follow). Segments that carry their own source (bitext,
-XLIFF units) are never grouped: each is a translation unit of its own."""
+(``{passage}`` in the message says how many sentences follow). Translation units (XLIFF, PO, TMX, bitext
+lines) are never grouped: each is reported. In a bilingual segment, a sentence whose words mostly stand in its
+source is left to the copied-source rules, which can say what it copies."""
 
 from __future__ import annotations
 
@@ -89,6 +90,8 @@ class UntranslatedRule(Rule):
         candidates = []
         for s, e in ctx.sentences():
             seg = doc.segment_at(s)
+            if seg is not None and seg.source and _copied(doc.text[s:e], seg.source):
+                continue  # the copied-source rules report a sentence copied from its source, with the source
             heading = seg is not None and seg.kind in ("heading", "headline")
             prose = self._prose(doc, s, e, heading)
             if prose is not None:
@@ -134,12 +137,18 @@ class UntranslatedRule(Rule):
                             severity=self.short_severity if short else None)
 
 
-def _own_unit(doc: Document, a: int, b: int) -> bool:
-    """Do offsets a and b lie in different segments, either of which carries its own source?"""
-    sa, sb = doc.segment_at(a), doc.segment_at(b)
-    if sa is sb:
+def _copied(sentence: str, source: str) -> bool:
+    """Do most words of the sentence stand in its source segment (so it is a copy, not a translation)?"""
+    words = [w.lower() for w in WORD.findall(sentence) if len(w) > 1]
+    if not words:
         return False
-    return any(s is not None and s.source is not None for s in (sa, sb))
+    have = {w.lower() for w in WORD.findall(source)}
+    return sum(w in have for w in words) >= 0.6 * len(words)
+
+
+def _own_unit(doc: Document, a: int, b: int) -> bool:
+    """Do offsets a and b lie in different translation units (never one passage)?"""
+    return doc.segments_are_units and doc.segment_at(a) is not doc.segment_at(b)
 
 
 def _longest_prose(doc: Document, start: int, end: int) -> tuple[int, int]:
