@@ -85,6 +85,9 @@ class Finding:
     matched: str = ""
     context: str = field(default="", compare=False)
     source: str | None = field(default=None, compare=False)  # the source segment, in bilingual documents
+    #: "segment" for a finding about a whole segment against its source (a lost tag, an omission): it never
+    #: hides the findings inside it, as a wider finding of the same problem does
+    scope: str = field(default="span", compare=False)
 
     @property
     def fingerprint(self) -> str:

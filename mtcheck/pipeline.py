@@ -94,8 +94,9 @@ def merge_engines(findings: list[Finding]) -> list[Finding]:
     """Where the rule engine and another engine flag the same span (or one span inside the other), keep the rule
     engine's finding (it knows the MT artifact) and, if it has none, give it the other's suggestions when they
     were written for exactly the same span (a narrower finding's fix would replace the whole span)."""
-    rules = [f for f in findings if f.engine == "rules"]
+    rules = [f for f in findings if f.engine == "rules" and f.scope != "segment"]
     others = [f for f in findings if f.engine != "rules"]
+    whole = [f for f in findings if f.engine == "rules" and f.scope == "segment"]
     if not rules or not others:
         return findings
     kept_rules = {id(f): f for f in rules}
@@ -109,12 +110,14 @@ def merge_engines(findings: list[Finding]) -> list[Finding]:
         # a suggestion replaces the finding's whole span: only one written for the very same span fits
         if not current.suggestions and o.suggestions and (o.start, o.end) == (current.start, current.end):
             kept_rules[id(twin)] = replace(current, suggestions=o.suggestions)
-    return list(kept_rules.values()) + out_others
+    return list(kept_rules.values()) + out_others + whole
 
 
 def normalise(findings: list[Finding]) -> list[Finding]:
     """Merge engines, sort, drop exact duplicates, and drop a finding whose span lies inside another finding of
-    the same engine that is at least as severe (the wider one already says it: " Expression. ," contains ". ,")."""
+    the same engine that is at least as severe (the wider one already says it: " Expression. ," contains ". ,").
+    A finding about a whole segment against its source (scope "segment": a lost tag, an omission) hides
+    nothing: what is wrong inside the segment is another problem."""
     findings = merge_engines(findings)
     ordered = sorted(set(findings), key=lambda f: (f.path, f.start, -f.end, -int(f.severity), f.rule))
     kept: list[Finding] = []
@@ -122,7 +125,8 @@ def normalise(findings: list[Finding]) -> list[Finding]:
     for f in ordered:
         open_spans = [k for k in open_spans if k.path == f.path and k.end > f.start]
         # same engine, same or wider span, at least as severe: the same problem already reported
-        if any(k.engine == f.engine and _contains(k, f) and k.severity >= f.severity for k in open_spans):
+        if any(k.engine == f.engine and k.scope != "segment" and _contains(k, f) and k.severity >= f.severity
+               for k in open_spans):
             continue
         kept.append(f)
         open_spans.append(f)

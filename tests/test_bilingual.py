@@ -44,7 +44,12 @@ def test_unpaired_files_are_said(tmp_path, run_cli):
     _, err = check(run_cli, tmp_path, "tgt", "--source-dir", "src")
     assert "a.txt: its source" in err and "not line-aligned" in err
     assert "b.txt: no source at" in err
-    assert "c.md: its source" in err and "only plain-text pairs" in err
+    assert "c.md" not in err  # a Markdown page is aligned with its source, block by block
+    (tmp_path / "tgt" / "d.html").write_text("<p>Four.</p>\n", encoding="utf-8")
+    (tmp_path / "src" / "d.tsv").write_text("Vier.\tFour.\n", encoding="utf-8")
+    (tmp_path / "tgt" / "d.tsv").write_text("Vier.\tFour.\n", encoding="utf-8")
+    _, err = check(run_cli, tmp_path, "tgt", "--source-dir", "src")
+    assert "d.tsv: its source" in err and "carries its own source" in err
 
 
 def test_tsv_bitext(tmp_path, run_cli):

@@ -190,6 +190,9 @@ def check_command(ctx, paths, fmt, output, report, no_report, diff, diff_scope, 
     if output:
         check_output_file(output, [d.path for d in result.documents], "--output")
     if not result.documents and not (settings.diff and result.unchanged):
+        if not quiet:  # why each file was skipped ("x.csv: record 1 has 3 fields ...")
+            for warning in result.warnings:
+                click.echo(f"warning: {warning}", err=True)
         raise UsageError(nothing_checked(result, verbose=verbose))
     report_path = write_html_report(result, report_dir, weights=settings.weights,
                                     source_language=settings.source_lang) if report_dir else None

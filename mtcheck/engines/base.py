@@ -65,6 +65,15 @@ class BaseEngine:
 CONTEXT_CHARS = 24
 
 
+#: Characters a file format would need escaped: a fix that writes one is shown, never applied (the replacement
+#: goes into the file as written, and "&" in XLIFF or '"' in a PO string would break it).
+ESCAPED = {"xliff": "&<>", "tmx": "&<>", "po": '"\\\n', "bitext": '\t\n"', "html": "&<>"}
+
+
+def _needs_escaping(fmt: str, replacement: str) -> bool:
+    return any(ch in replacement for ch in ESCAPED.get(fmt, ""))
+
+
 def make_finding(
     doc: Document,
     *,
@@ -77,6 +86,7 @@ def make_finding(
     end: int,
     suggestions: Iterable[str] = (),
     safety: FixSafety = FixSafety.DISPLAY,
+    scope: str = "span",
 ) -> Finding:
     """Map a checked-text span to the file and build the Finding. A fix is downgraded to display-only when the
     span touches derived text (an entity, collapsed white space) or the file did not decode cleanly."""
@@ -88,7 +98,8 @@ def make_finding(
     suggestions = tuple(dict.fromkeys(s for s in suggestions if s is not None
                                       and (PLACEHOLDER_WORD not in s or s.count(PLACEHOLDER_WORD)
                                            <= matched.count(PLACEHOLDER_WORD))))
-    if safety is not FixSafety.DISPLAY and (doc.lossy or not doc.is_literal(start, end) or not suggestions):
+    if safety is not FixSafety.DISPLAY and (doc.lossy or not doc.is_literal(start, end) or not suggestions
+                                            or _needs_escaping(doc.format, suggestions[0])):
         safety = FixSafety.DISPLAY
     # context for the fingerprint, never beyond the segment: an edit in another paragraph must not change it
     seg = doc.segment_at(start)
@@ -112,6 +123,7 @@ def make_finding(
         matched=doc.text[start:end],
         context=context,
         source=seg.source if seg is not None else None,
+        scope=scope,
     )
 
 

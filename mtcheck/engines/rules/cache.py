@@ -75,7 +75,8 @@ def _dump(f: Finding) -> dict:
     return {"rule": f.rule, "engine": f.engine, "category": f.category, "severity": int(f.severity),
             "message": f.message, "start": f.start, "end": f.end, "line": f.line, "column": f.column,
             "end_line": f.end_line, "end_column": f.end_column, "suggestions": list(f.suggestions),
-            "fix_safety": f.fix_safety.value, "matched": f.matched, "context": f.context, "source": f.source}
+            "fix_safety": f.fix_safety.value, "matched": f.matched, "context": f.context, "source": f.source,
+            "scope": f.scope}
 
 
 def _load(d: dict, path: str) -> Finding:
@@ -83,4 +84,5 @@ def _load(d: dict, path: str) -> Finding:
                    message=d["message"], path=path, start=d["start"], end=d["end"], line=d["line"],
                    column=d["column"], end_line=d["end_line"], end_column=d["end_column"],
                    suggestions=tuple(d["suggestions"]), fix_safety=FixSafety(d["fix_safety"]),
-                   matched=d["matched"], context=d["context"], source=d.get("source"))
+                   matched=d["matched"], context=d["context"], source=d.get("source"),
+                   scope=d.get("scope", "span"))

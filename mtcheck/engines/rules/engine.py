@@ -8,7 +8,7 @@ from mtcheck.document import Document
 from mtcheck.engines.base import BaseEngine, CheckContext, make_finding
 from mtcheck.engines.rules.cache import RuleResultCache, code_fingerprint, rules_fingerprint
 from mtcheck.engines.rules.regex import RegexTimeout
-from mtcheck.engines.rules.rule import Rule, RuleContext
+from mtcheck.engines.rules.rule import Rule, RuleContext, RuleMatch
 from mtcheck.engines.rules.templates import describe_template, render
 from mtcheck.findings import Finding
 from mtcheck.result import RuleInfo
@@ -92,7 +92,15 @@ class RulesEngine(BaseEngine):
             for m in matches:
                 if not document.within_one_segment(m.start, max(m.start, m.end - 1)):
                     continue
-                if not rule.spans_placeholders and document.touches_markup(m.start, m.end):
+                whole = rule.SEGMENT_LEVEL and _whole_segment(document, m.start, m.end)
+                if whole and not rule.spans_placeholders and document.touches_markup(m.start, m.end):
+                    # about the segment, not its markup: shown on its longest stretch of prose
+                    from mtcheck.engines.rules.types.untranslated import _longest_prose
+
+                    m = RuleMatch(*_longest_prose(document, m.start, m.end), m.suggestions, m.values, m.severity)
+                    if m.end <= m.start or document.touches_markup(m.start, m.end):
+                        continue
+                elif not rule.spans_placeholders and document.touches_markup(m.start, m.end):
                     continue  # the match is about inline code or a macro read as a word, not about prose
                 yield make_finding(
                     document,
@@ -105,4 +113,10 @@ class RulesEngine(BaseEngine):
                     end=m.end,
                     suggestions=m.suggestions,
                     safety=rule.fix_safety,
+                    scope="segment" if whole else "span",
                 )
+
+
+def _whole_segment(doc: Document, start: int, end: int) -> bool:
+    seg = doc.segment_at(start)
+    return seg is not None and start <= seg.start and end >= seg.end

@@ -38,6 +38,9 @@ class Rule:
     """Base of all rule types. Subclasses set TYPE and KEYS and implement ``configure`` and ``find``."""
 
     TYPE: ClassVar[str] = ""
+    #: a rule that judges a segment against its source: its matches over a whole segment are about the segment
+    #: (Finding.scope "segment") and never hide the findings inside it
+    SEGMENT_LEVEL: ClassVar[bool] = False
     #: type-specific keys accepted in the YAML, beyond COMMON_KEYS
     KEYS: ClassVar[frozenset[str]] = frozenset()
 

@@ -41,6 +41,7 @@ def _content(word: str, first: bool) -> bool:
 
 class CopiedRule(Rule):
     TYPE = "copied"
+    SEGMENT_LEVEL = True
     KEYS = frozenset({"kind", "min_words", "min_run", "min_content", "keep", "copied_share"})
 
     def configure(self, spec: dict[str, Any]) -> None:

@@ -53,6 +53,7 @@ def _target_pattern(term: str, compounding: bool) -> re.Pattern:
 
 class GlossaryRule(Rule):
     TYPE = "glossary"
+    SEGMENT_LEVEL = True
     KEYS = frozenset({"kind", "file", "example_file"})
 
     def configure(self, spec: dict[str, Any]) -> None:

@@ -68,6 +68,7 @@ def _spelled(number: str, language: str | None) -> list[str]:
 
 class KeptRule(Rule):
     TYPE = "kept"
+    SEGMENT_LEVEL = True
     KEYS = frozenset({"kind", "min_digits", "convertible_units"})
 
     def configure(self, spec: dict[str, Any]) -> None:

@@ -25,6 +25,7 @@ DIRECTIONS = ("omission", "addition")
 
 class LengthRule(Rule):
     TYPE = "length"
+    SEGMENT_LEVEL = True
     KEYS = frozenset({"direction", "min_source_units", "min_segments", "min_spread", "z", "max_share",
                       "min_share", "pairs"})
 

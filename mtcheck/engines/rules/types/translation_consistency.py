@@ -29,6 +29,7 @@ def _key(text: str) -> str:
 
 class TranslationConsistencyRule(Rule):
     TYPE = "translation-consistency"
+    SEGMENT_LEVEL = True
     KEYS = frozenset({"kind", "min_words"})
 
     def configure(self, spec: dict[str, Any]) -> None:

@@ -152,8 +152,12 @@ def _own_unit(doc: Document, a: int, b: int) -> bool:
 
 
 def _longest_prose(doc: Document, start: int, end: int) -> tuple[int, int]:
-    """The longest stretch of [start, end) between placeholders, without surrounding white space."""
+    """The longest stretch of [start, end) between placeholders and unread markup (a link target), without
+    surrounding white space."""
     cuts = [(r.text_start, r.text_end) for r in doc.placeholders_in(start, end)]
+    fstart, fend = doc.file_span(start, end)
+    cuts += [(doc.from_file(a), doc.from_file(b, end=True)) for a, b in doc.hidden if fstart < b and a < fend]
+    cuts.sort()
     best = (start, start)
     pos = start
     for a, b in cuts + [(end, end)]:
