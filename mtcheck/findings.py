@@ -88,6 +88,8 @@ class Finding:
     #: "segment" for a finding about a whole segment against its source (a lost tag, an omission): it never
     #: hides the findings inside it, as a wider finding of the same problem does
     scope: str = field(default="span", compare=False)
+    #: in a bilingual finding, the part of the source it refers to: (start, end) in ``source``
+    source_span: tuple[int, int] | None = field(default=None, compare=False)
 
     @property
     def fingerprint(self) -> str:
@@ -117,4 +119,5 @@ class Finding:
             "fix": self.fix_safety.value,
             "fingerprint": self.fingerprint,
             "source": self.source,
+            "source_span": list(self.source_span) if self.source_span else None,
         }

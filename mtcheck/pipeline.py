@@ -335,7 +335,8 @@ def _finish(path, doc: Document, select, ignore, own, others, *, settings: Setti
     result.documents.append(DocumentStats(
         doc.path, doc.format, doc.language, doc.word_count, len(findings),
         doc.file_text if settings.keep_text else "", doc.lossy,
-        outline(doc) if settings.report is not None and doc.format in RENDERED_FORMATS else None, file=path))
+        outline(doc) if settings.report is not None and (doc.format in RENDERED_FORMATS or doc.bilingual) else None,
+        file=path, source_language=doc.source_language))
 
 
 def _unused(doc: Document, s) -> Finding:

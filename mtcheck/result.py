@@ -29,6 +29,7 @@ class DocumentStats:
     lossy: bool = False
     outline: list | None = field(default=None, repr=False)  # blocks for a rendered view (Markdown, MDX, rST)
     file: str = ""  # the file's path on disk (``path`` is for display, with undecodable bytes escaped)
+    source_language: str | None = None  # of a bilingual document's sources
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,7 @@ def test_json_has_exactly_the_documented_keys(tmp_path, run_cli):
     data = json.loads(r.stdout)
     assert data, r.stderr
     keys = {"path", "line", "column", "end_line", "end_column", "start", "end", "rule", "category", "severity",
-            "message", "suggestions", "engine", "fix", "fingerprint", "source"}
+            "message", "suggestions", "engine", "fix", "fingerprint", "source", "source_span"}
     for item in data:
         assert set(item) == keys
     f = data[0]

@@ -8,7 +8,8 @@ from mtcheck.document.model import Document
 
 
 def outline(doc: Document) -> list[dict]:
-    """[{"kind": "heading"|"paragraph"|"item"|"cell"|"code", "start", "end", "pieces": [[fs, fe, type, text]]}].
+    """[{"kind": "heading"|"paragraph"|"item"|"cell"|"code", "start", "end", "pieces": [[fs, fe, type, text]],
+    "source": the source segment or None}].
     A piece's type is "text" (the file's own characters), "derived" (text the file spells differently) or
     "code" (a placeholder: the construct as written in the file)."""
     blocks: list[dict] = []
@@ -31,7 +32,8 @@ def outline(doc: Document) -> list[dict]:
                 pieces.append([r.file_start, r.file_end, "derived", doc.text[lo:hi]])
             j += 1
         if pieces:
-            blocks.append({"kind": seg.kind, "start": pieces[0][0], "end": pieces[-1][1], "pieces": pieces})
+            blocks.append({"kind": seg.kind, "start": pieces[0][0], "end": pieces[-1][1], "pieces": pieces,
+                           "source": seg.source})
     for start, end in doc.code_blocks:
         blocks.append({"kind": "code", "start": start, "end": end, "pieces": [[start, end, "block", doc.file_text[start:end]]]})
     blocks.sort(key=lambda b: b["start"])

@@ -74,6 +74,16 @@ def _needs_escaping(fmt: str, replacement: str) -> bool:
     return any(ch in replacement for ch in ESCAPED.get(fmt, ""))
 
 
+def _source_span(source: str | None, focus: str | None) -> tuple[int, int] | None:
+    """Where in the source segment a bilingual finding's focus (a number, a name, a term) stands."""
+    if not source or not focus or focus == source:
+        return None
+    i = source.rfind(focus) if len(focus) == 1 else source.find(focus)
+    if i < 0:
+        i = source.lower().find(focus.lower())
+    return (i, i + len(focus)) if i >= 0 else None
+
+
 def make_finding(
     doc: Document,
     *,
@@ -87,6 +97,7 @@ def make_finding(
     suggestions: Iterable[str] = (),
     safety: FixSafety = FixSafety.DISPLAY,
     scope: str = "span",
+    source_focus: str | None = None,
 ) -> Finding:
     """Map a checked-text span to the file and build the Finding. A fix is downgraded to display-only when the
     span touches derived text (an entity, collapsed white space) or the file did not decode cleanly."""
@@ -124,6 +135,7 @@ def make_finding(
         context=context,
         source=seg.source if seg is not None else None,
         scope=scope,
+        source_span=_source_span(seg.source if seg is not None else None, source_focus),
     )
 
 

@@ -94,9 +94,14 @@ def _mark(inner, on) -> str:
 _TAGS = {"heading": "h3", "paragraph": "p", "headline": "h3"}
 
 
-def rendered(blocks: list[dict], findings: list[tuple[str, Finding]]) -> Markup:
+def rendered(blocks: list[dict], findings: list[tuple[str, Finding]], *, source_language: str | None = None,
+             language: str | None = None) -> Markup:
     """The document rendered from its outline: headings, paragraphs, list items, table cells and code blocks,
-    with inline code shown as code and every finding highlighted where it is. All text is escaped here."""
+    with inline code shown as code and every finding highlighted where it is. A bilingual document is shown as
+    source beside target, one row a segment, with each finding highlighted in both columns (in the source, on
+    what it refers to there). All text is escaped here."""
+    if any(b.get("source") is not None for b in blocks):
+        return _bitext(blocks, findings, source_language, language)
     spans = [(f.start, max(f.end, f.start + 1), fid, f.severity) for fid, f in findings]
     out: list[str] = []
     open_group = None
@@ -131,6 +136,46 @@ def rendered(blocks: list[dict], findings: list[tuple[str, Finding]]) -> Markup:
             out.append(f"<{tag}>{body}</{tag}>")
     if open_group:
         out.append(f"</{open_group}>")
+    return Markup("".join(out))
+
+
+def _block_html(block: dict, spans) -> str:
+    parts = []
+    for fs, fe, typ, text in block["pieces"]:
+        if typ == "text":
+            parts.append(_highlighted(text, fs, fe, spans))
+        else:
+            on = [sp for sp in spans if sp[0] < max(fe, fs + 1) and sp[1] > fs]
+            inner = str(escape(text))
+            if typ in ("code", "block"):
+                inner = f"<code>{inner}</code>"
+            parts.append(_mark(inner, on) if on else inner)
+    return "".join(parts)
+
+
+def _bitext(blocks: list[dict], findings: list[tuple[str, Finding]], source_language: str | None,
+            language: str | None) -> Markup:
+    """Source beside target, a row per segment: the target with its findings as in the rendered view, the
+    source with each bilingual finding's source span marked with the same ids (so selecting one selects both)."""
+    spans = [(f.start, max(f.end, f.start + 1), fid, f.severity) for fid, f in findings]
+    src_lang = f' lang="{escape(source_language)}"' if source_language else ""
+    tgt_lang = f' lang="{escape(language)}"' if language else ""
+    out = ['<table class="bitext"><thead><tr><th scope="col">Source</th><th scope="col">Translation</th></tr>'
+           '</thead><tbody>']
+    for block in blocks:
+        target = _block_html(block, spans)
+        if block["kind"] == "code":
+            target = f'<pre class="code">{target}</pre>'
+        source = block.get("source")
+        if source is None:
+            src_html = '<span class="meta">no source</span>' if block["kind"] != "code" else ""
+        else:
+            here = [(f.source_span[0], f.source_span[1], fid, f.severity) for fid, f in findings
+                    if f.source_span and block["start"] <= f.start <= max(block["end"], block["start"] + 1)]
+            src_html = _highlighted(source, 0, len(source), here)
+        out.append(f'<tr class="k-{escape(block["kind"])}"><td class="src"{src_lang}>{src_html}</td>'
+                   f'<td class="tgt"{tgt_lang}>{target}</td></tr>')
+    out.append("</tbody></table>")
     return Markup("".join(out))
 
 
@@ -189,7 +234,7 @@ def write_html_report(result: RunResult, out_dir: str | os.PathLike, *, weights:
         severities = Counter(f.severity.label for f in found)
         row = {"path": doc.path, "language": doc.language, "words": doc.words, "findings": len(found),
                "penalty": points, "penalty_per_kw": per_thousand_words(points, doc.words),
-               "href": f"docs/{_page_name(i, doc.path)}", "source_language": source_language,
+               "href": f"docs/{_page_name(i, doc.path)}", "source_language": doc.source_language or source_language,
                "severities": {sev: severities.get(sev, 0) for sev in SEVERITIES},
                "sha256": text_sha256(doc.file_text)}
         rows.append(row)
@@ -207,13 +252,16 @@ def write_html_report(result: RunResult, out_dir: str | os.PathLike, *, weights:
                 "safety": f.fix_safety.value, "fingerprint": f.fingerprint, "source": f.source,
             } for fid, f in ids],
         }
-        view = rendered(doc.outline, ids) if doc.outline is not None else None
+        view = rendered(doc.outline, ids, source_language=doc.source_language,
+                        language=doc.language) if doc.outline is not None else None
         outside = 0
         if view is not None:
             shown = {x for group in re.findall(r'data-ids="([^"]*)"', str(view)) for x in group.split()}
             outside = sum(1 for fid, _ in ids if fid not in shown)
         html = doc_template.render(doc=row, pieces=pieces(doc.file_text, ids), data=data, index_href="../index.html",
                                    source_pieces=None, source_text="", rendered=view, outside=outside,
+                                   bilingual=doc.outline is not None and any(
+                                       b.get("source") is not None for b in doc.outline),
                                    gaps=[g for g in result.gaps if g.path == doc.path], **common)
         (out / row["href"]).write_text(html, encoding="utf-8")
         written.append(row["href"])

@@ -82,7 +82,8 @@ def render_sarif(result: RunResult, *, color: bool = False, fail_on=None, root: 
             "locations": [location],
             "partialFingerprints": {"mtcheck/v1": f.fingerprint},
             "properties": {"category": f.category, "severity": f.severity.label, "engine": f.engine,
-                           "fixSafety": f.fix_safety.value, **({"source": f.source} if f.source is not None else {})},
+                           "fixSafety": f.fix_safety.value, **({"source": f.source} if f.source is not None else {}),
+                           **({"sourceSpan": list(f.source_span)} if f.source_span else {})},
         }
         if f.suggestions:
             r["fixes"] = [{

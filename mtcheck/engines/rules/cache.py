@@ -76,7 +76,7 @@ def _dump(f: Finding) -> dict:
             "message": f.message, "start": f.start, "end": f.end, "line": f.line, "column": f.column,
             "end_line": f.end_line, "end_column": f.end_column, "suggestions": list(f.suggestions),
             "fix_safety": f.fix_safety.value, "matched": f.matched, "context": f.context, "source": f.source,
-            "scope": f.scope}
+            "scope": f.scope, "source_span": list(f.source_span) if f.source_span else None}
 
 
 def _load(d: dict, path: str) -> Finding:
@@ -85,4 +85,5 @@ def _load(d: dict, path: str) -> Finding:
                    column=d["column"], end_line=d["end_line"], end_column=d["end_column"],
                    suggestions=tuple(d["suggestions"]), fix_safety=FixSafety(d["fix_safety"]),
                    matched=d["matched"], context=d["context"], source=d.get("source"),
-                   scope=d.get("scope", "span"))
+                   scope=d.get("scope", "span"),
+                   source_span=tuple(d["source_span"]) if d.get("source_span") else None)

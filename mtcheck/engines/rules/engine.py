@@ -114,6 +114,7 @@ class RulesEngine(BaseEngine):
                     suggestions=m.suggestions,
                     safety=rule.fix_safety,
                     scope="segment" if whole else "span",
+                    source_focus=(m.values.get("focus") or m.values.get("source")) if document.bilingual else None,
                 )
 
 

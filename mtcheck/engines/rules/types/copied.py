@@ -91,7 +91,7 @@ class CopiedRule(Rule):
                 start, end, _, _ = max(runs, key=lambda r: r[2])
                 total = sum(r[2] for r in runs)
                 yield RuleMatch(start, end, (), {"match": doc.text[start:end], "source": seg.source,
-                                                 "words": str(total)})
+                                                 "focus": doc.text[start:end], "words": str(total)})
         if self.kind == "segment":
             yield from self._passage(doc, passage)
 

@@ -113,7 +113,7 @@ class GlossaryRule(Rule):
                 if any(_target_pattern(t, compounding).search(folded) for t in wanted):
                     continue
                 yield RuleMatch(seg.start, seg.end, (), {"match": target, "source": seg.source, "term": hit,
-                                                         "target": " / ".join(wanted)})
+                                                         "focus": hit, "target": " / ".join(wanted)})
 
     def _forbidden(self, doc: Document, target_lang: str, compounding: bool) -> Iterable[RuleMatch]:
         for entry in self.entries:

@@ -117,8 +117,8 @@ class KeptRule(Rule):
         page_codes = None
         for index, (a, b, key) in enumerate(dedup):
             if strict:
-                detail = (f"Inline code {key} stands where the source has {missing[index]}"
-                          if index < len(missing) else f"Inline code {key} is not in the source")
+                detail = (f"Inline code {key} stands where the source has {missing[index]}."
+                          if index < len(missing) else f"Inline code {key} is not in the source.")
             else:
                 # a page: only code that reads as translated words, found nowhere in the source page's code,
                 # in a block whose source lost a code (`state` → `estado`)
@@ -128,13 +128,15 @@ class KeptRule(Rule):
                     continue
                 lost = next((m for m in missing if _PLAIN_CODE.match(m)), missing[0])
                 detail = f"Inline code {key} stands where the source has {lost}: translated code?"
+                missing = [lost] + [m for m in missing if m != lost]
             s, e = doc.from_file(a), doc.from_file(b, end=True)
             yield RuleMatch(s, e if e > s else s + 1, (), {"match": doc.file_text[a:b], "code": key,
-                                                           "detail": detail})
+                                                           "detail": detail,
+                                                           "focus": missing[0] if missing else ""})
         if strict:
             for key in missing[len(dedup):]:
                 yield RuleMatch(seg.start, seg.end, (), {"match": doc.text[seg.start:seg.end], "code": key,
-                                                         "detail": f"The source's inline code {key} is missing here"})
+                                                         "detail": f"The source's inline code {key} is missing here."})
 
     def _names(self, source: str, target: str):
         from mtcheck.document.words import looks_technical
@@ -159,7 +161,7 @@ class KeptRule(Rule):
             if fold(word).lower() not in folded:
                 missing.append(word)
         if missing:  # one finding for the segment, naming every missing name
-            yield 0, len(target), {"match": target, "source": "', '".join(missing)}, []
+            yield 0, len(target), {"match": target, "source": "', '".join(missing), "focus": missing[0]}, []
 
     def _pairs(self, source: str, target: str):
         for pattern, name, per_pair in ((OPEN_BRACKETS, "bracket", 1), (QUOTE_MARKS, "quotation mark", 2)):

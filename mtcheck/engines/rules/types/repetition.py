@@ -157,6 +157,7 @@ class RepetitionRule(Rule):
                             if evidence:
                                 values["evidence"] = (f" The source has '{evidence}': two different words, "
                                                       f"one lost.")
+                                values["focus"] = evidence
                         found = RuleMatch(s, e, (phrase,), values)
                         break
                 else:  # phrase
