@@ -33,8 +33,11 @@ CORPORA = {  # folder → aim in findings per 1,000 words (issue: editorial mark
     "rust-book-en": 1.0,
     "react-reference/en": 1.0,
     "react-reference/es": 2.0,
+    "react-reference/es ← en": 2.0,  # the same pages paired with their English originals (--source-dir)
     "mdn-de-glossary": None,
 }
+#: corpus → (folder checked, source folder) for the bilingual entries
+PAIRED = {"react-reference/es ← en": ("react-reference/es", "react-reference/en")}
 #: Markup in the source, scanned independently of mtcheck's readers (approximate on purpose: a second opinion).
 MARKUP = re.compile(
     r"`[^`\n]+`"                      # inline code
@@ -48,12 +51,14 @@ MARKUP = re.compile(
     , re.M)
 
 
-def run(tree: Path, corpus: Path, lt: bool) -> tuple[list[dict], float]:
+def run(tree: Path, corpus: Path, lt: bool, source: Path | None = None) -> tuple[list[dict], float]:
     env = dict(os.environ, PYTHONPATH=str(tree), MTCHECK_CACHE_DIR=tempfile.mkdtemp(prefix="mtcheck-bench-"))
     cmd = [sys.executable, "-m", "mtcheck", str(corpus), "--format", "json", "--fail-on", "never", "-q",
            "--no-report", "--isolated"]
     if not lt:
         cmd.append("--no-lt")
+    if source is not None:
+        cmd += ["--source-dir", str(source)]
     start = time.perf_counter()
     proc = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=tree)
     if proc.returncode not in (0, 1):
@@ -73,11 +78,12 @@ def touches(f: dict, spans: list[tuple[int, int]]) -> bool:
 def measure(tree: Path, lt: bool) -> dict:
     out = {}
     for name in CORPORA:
-        folder = REALDOCS / name
+        folder, source = (REALDOCS / PAIRED[name][0], REALDOCS / PAIRED[name][1]) if name in PAIRED else (
+            REALDOCS / name, None)
         files = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix in (".md", ".mdx", ".rst"))
         texts = {str(p): p.read_text(encoding="utf-8") for p in files}
         words = sum(len(t.split()) for t in texts.values())
-        findings, seconds = run(tree, folder, lt)
+        findings, seconds = run(tree, folder, lt, source)
         spans = {path: markup_spans(t) for path, t in texts.items()}
         touching = [f for f in findings if touches(f, spans.get(str(Path(f["path"]).resolve()), []))]
         out[name] = {"files": len(files), "words": words, "findings": findings, "touching": len(touching),

@@ -20,7 +20,7 @@ KEYS: tuple[Key, ...] = (
     Key("lang", "str", None, "target language (ISO code); unset: detected per document"),
     Key("source_lang", "str", None, "source language; turns on language-pair packs (es-en, ...)"),
     Key("source_dir", "str", None, "folder of source files with the same relative paths as the checked ones; "
-        "plain-text pairs are checked line by line with their source"),
+        "plain-text pairs are aligned line by line, pages (Markdown, MDX, rST, HTML) block by block"),
     Key("rules", "list", [], "extra rule packs, paths relative to the configuration file"),
     Key("select", "list", [], "only these rule ids, prefixes or globs"),
     Key("ignore", "list", [], "not these rule ids, prefixes or globs"),
