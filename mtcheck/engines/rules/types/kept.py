@@ -9,9 +9,11 @@ line-aligned pair); target-only documents are not touched.
 - ``placeholders``: printf (``%s``, ``%1$d``, ``%(name)s``) and brace (``{name}``, ``{0}``) placeholders.
 - ``end-marks``: a source that ends in a question or exclamation mark is not answered by a target that ends in
   a full stop.
-- ``pairs``: brackets and quotation marks of the source (any style: ``()``, ``（）``, ``“”``, ``„“``, ``«»``,
+- ``pairs``: round brackets and quotations of the source (any style: ``()``, ``（）``, ``“”``, ``„“``, ``«»``,
   ``「」``) are in the target: fewer pairs there means a parenthesis or a quotation lost its marks. More pairs
-  are not flagged (translations add them to explain).
+  are not flagged (translations add them to explain). Square brackets (editorial insertions) and quotation
+  marks around a title or term (under three words; a quoted title is often rendered by capitals) are not
+  counted in the source.
 - ``names``: names, brands and code the translation must keep as written: Latin-script words in a source
   of another script (iPhone, TED, Python in a Chinese sentence), and words that look like code or product names
   in any source (``useState``, ``GitHub``, ``H2O``, ``v2.1``). Plain capitalised words and all-capital
@@ -42,7 +44,11 @@ EXCLAMATION_MARKS = "!！¡"
 CLOSERS = "\"'”’»«“‘)]}）」』*_ "
 #: Inline code that reads as words (letters, spaces, hyphens): `estado`, `método render`.
 _PLAIN_CODE = re.compile(r"^`+\s*[^\W\d_]+(?:[\s-][^\W\d_]+)*\s*:?\s*`+$")
-OPEN_BRACKETS = re.compile(r"[(（\[【]")
+OPEN_BRACKETS = re.compile(r"[(（]")
+#: A quotation: three words or more, or ten characters of a script without spaces (a quoted title or term,
+#: "世界价值观调查", is often rendered by capitals instead of quotation marks).
+QUOTATION = re.compile(r'["“„«「『]\s*(?:[^"“”„«»「」『』\s]+\s+){2,}[^"“”„«»「」『』]*?["”“»」』]'
+                       r'|["“„«「『][\u3040-\u30ff\u3400-\u9fff][^"“”„«»「」『』]{9,}?["”“»」』]')
 QUOTE_MARKS = re.compile(r"[\"“”„«»「」『』]")
 KINDS = ("numbers", "urls", "placeholders", "end-marks", "markup", "names", "pairs")
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[.'’_-][A-Za-z0-9]+)*")
@@ -64,6 +70,16 @@ def _spelled(number: str, language: str | None) -> list[str]:
         return [num2words(int(number), lang=language.split("-")[0]).lower()]
     except (ImportError, NotImplementedError, ValueError, TypeError, OverflowError, KeyError):
         return []
+
+
+def _spaced_list(source: str, digits: str, target: str) -> bool:
+    """"[1,1]" in the source is a list of two numbers where the target writes "[1, 1]": the same numbers."""
+    for m in NUMBER.finditer(source):
+        if _digits(m.group()) == digits and re.search(r"\d[.,]\d", m.group()):
+            parts = re.split(r"[.,]", m.group())
+            if re.search(r"(?<![\d.,])" + r"\s*[.,;]\s+".join(map(re.escape, parts)) + r"(?![\d])", target):
+                return True
+    return False
 
 
 class KeptRule(Rule):
@@ -154,6 +170,8 @@ class KeptRule(Rule):
                 continue
             if "." in word and all(len(part) <= 2 for part in word.split(".")):
                 continue  # abbreviations: e.g., i.e., U.S.
+            if not other_script and re.fullmatch(r"[a-z]+(?:-[a-z]+)+", word):
+                continue  # "every-home-should-have-one": a hyphenated phrase, translated like any other
             if not (other_script or (looks_technical(word) and not word.isupper()
                                      and not (word[:-1].isupper() and word[-1] == "s"))):
                 continue
@@ -164,8 +182,10 @@ class KeptRule(Rule):
             yield 0, len(target), {"match": target, "source": "', '".join(missing), "focus": missing[0]}, []
 
     def _pairs(self, source: str, target: str):
-        for pattern, name, per_pair in ((OPEN_BRACKETS, "bracket", 1), (QUOTE_MARKS, "quotation mark", 2)):
-            wanted, have = len(pattern.findall(source)) // per_pair, len(pattern.findall(target)) // per_pair
+        for pattern, name in ((OPEN_BRACKETS, "bracket"), (QUOTATION, "quotation mark")):
+            wanted = len(pattern.findall(source))
+            have = len(OPEN_BRACKETS.findall(target)) if pattern is OPEN_BRACKETS else \
+                len(QUOTE_MARKS.findall(target)) // 2
             if wanted > have:
                 yield 0, len(target), {"match": target, "source": f"{wanted} pair(s) of {name}s",
                                        "mark": name, "count": str(wanted - have)}, []
@@ -204,7 +224,8 @@ class KeptRule(Rule):
         found = [(m.start(), m.end(), _digits(m.group())) for m in NUMBER.finditer(target)]
         have = Counter(d for _, _, d in found if len(d) >= self.min_digits)
         # a number written out in the target is kept ("10 times" → "zehnmal")
-        missing = [n for n in (wanted - have).elements() if not any(w in lowered for w in _spelled(n, language))]
+        missing = [n for n in (wanted - have).elements() if not any(w in lowered for w in _spelled(n, language))
+                   and not _spaced_list(source, n, target)]
         spare = [(s, e, d) for s, e, d in found if len(d) >= self.min_digits and (have - wanted)[d] > 0]
         for number in missing:
             shown = next(m.group() for m in NUMBER.finditer(source) if _digits(m.group()) == number)
