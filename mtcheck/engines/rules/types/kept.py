@@ -11,9 +11,7 @@ line-aligned pair); target-only documents are not touched.
   a full stop.
 - ``pairs``: round brackets and quotations of the source (any style: ``()``, ``（）``, ``“”``, ``„“``, ``«»``,
   ``「」``) are in the target: fewer pairs there means a parenthesis or a quotation lost its marks. More pairs
-  are not flagged (translations add them to explain). Square brackets (editorial insertions) and quotation
-  marks around a title or term (under three words; a quoted title is often rendered by capitals) are not
-  counted in the source.
+  are not flagged (translations add them to explain). Square brackets (editorial insertions) are not counted.
 - ``names``: names, brands and code the translation must keep as written: Latin-script words in a source
   of another script (iPhone, TED, Python in a Chinese sentence), and words that look like code or product names
   in any source (``useState``, ``GitHub``, ``H2O``, ``v2.1``). Plain capitalised words and all-capital
@@ -45,10 +43,6 @@ CLOSERS = "\"'”’»«“‘)]}）」』*_ "
 #: Inline code that reads as words (letters, spaces, hyphens): `estado`, `método render`.
 _PLAIN_CODE = re.compile(r"^`+\s*[^\W\d_]+(?:[\s-][^\W\d_]+)*\s*:?\s*`+$")
 OPEN_BRACKETS = re.compile(r"[(（]")
-#: A quotation: three words or more, or ten characters of a script without spaces (a quoted title or term,
-#: "世界价值观调查", is often rendered by capitals instead of quotation marks).
-QUOTATION = re.compile(r'["“„«「『]\s*(?:[^"“”„«»「」『』\s]+\s+){2,}[^"“”„«»「」『』]*?["”“»」』]'
-                       r'|["“„«「『][\u3040-\u30ff\u3400-\u9fff][^"“”„«»「」『』]{9,}?["”“»」』]')
 QUOTE_MARKS = re.compile(r"[\"“”„«»「」『』]")
 KINDS = ("numbers", "urls", "placeholders", "end-marks", "markup", "names", "pairs")
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[.'’_-][A-Za-z0-9]+)*")
@@ -182,10 +176,8 @@ class KeptRule(Rule):
             yield 0, len(target), {"match": target, "source": "', '".join(missing), "focus": missing[0]}, []
 
     def _pairs(self, source: str, target: str):
-        for pattern, name in ((OPEN_BRACKETS, "bracket"), (QUOTATION, "quotation mark")):
-            wanted = len(pattern.findall(source))
-            have = len(OPEN_BRACKETS.findall(target)) if pattern is OPEN_BRACKETS else \
-                len(QUOTE_MARKS.findall(target)) // 2
+        for pattern, name, per_pair in ((OPEN_BRACKETS, "bracket", 1), (QUOTE_MARKS, "quotation mark", 2)):
+            wanted, have = len(pattern.findall(source)) // per_pair, len(pattern.findall(target)) // per_pair
             if wanted > have:
                 yield 0, len(target), {"match": target, "source": f"{wanted} pair(s) of {name}s",
                                        "mark": name, "count": str(wanted - have)}, []
