@@ -33,10 +33,18 @@ KINDS = ("segment", "fragment")
 
 
 def _content(word: str, first: bool) -> bool:
-    """A word that carries translation: not code, not an acronym, not a capitalised name mid-sentence."""
-    if looks_technical(word) or len(word) < 2:
+    """A word that carries translation: not code, not an acronym, not a capitalised name mid-sentence, not a
+    one- or two-letter symbol ("a + bi")."""
+    if looks_technical(word) or len(word) < 3:
         return False
     return first or not word[:1].isupper()
+
+
+def _title_like(words: list[str]) -> bool:
+    """Most words capitalised: a title or a name ("The Problem of a Conqueror's Legacy", "El Correo de los
+    Ciegos"), which translations keep in the original language."""
+    long = [w for w in words if len(w) > 3]
+    return bool(long) and sum(w[:1].isupper() for w in long) >= 0.5 * len(long)
 
 
 class CopiedRule(Rule):
@@ -70,6 +78,8 @@ class CopiedRule(Rule):
             copied = sum(n for _, _, n, _ in runs)
             mostly = (_letters(target) and _letters(target) == _letters(seg.source)) or \
                 (words and copied >= self.copied_share * words)
+            if mostly and _title_like(TOKEN.findall(target)):
+                continue  # a reference or a title, kept as published
             if mostly and self._content_words(target) < self.min_words:
                 mostly = False
                 runs = []
@@ -86,7 +96,8 @@ class CopiedRule(Rule):
                 continue
             if mostly:
                 continue
-            runs = [r for r in runs if r[3] >= self.min_content and not doc.touches_placeholder(r[0], r[1])]
+            runs = [r for r in runs if r[3] >= self.min_content and not doc.touches_placeholder(r[0], r[1])
+                    and not _title_like(TOKEN.findall(doc.text[r[0]:r[1]]))]
             if runs:  # one finding a block: at its longest copied run, counting all of them
                 start, end, _, _ = max(runs, key=lambda r: r[2])
                 total = sum(r[2] for r in runs)

@@ -34,9 +34,14 @@ from mtcheck.engines.rules.rule import Rule, RuleContext, RuleMatch
 from mtcheck.engines.rules.types.spec import need
 from mtcheck.errors import RuleError
 
-NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,\u00a0\u202f' ]\d{3})*(?:[.,]\d+)?(?![\w])")
+#: A number; a unit or an ordinal suffix may follow it directly ("10,000m", "12th", "1940s"), another digit or a
+#: letter may not precede it ("C1", "H2O").
+NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,\u00a0\u202f' ]\d{3})*(?:[.,]\d+)?(?![\d])(?![.,]\d)")
 URL = re.compile(r"\bhttps?://[^\s<>\"')\]]+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
-PLACEHOLDER = re.compile(r"%(?:\d+\$)?(?:\([\w.]+\))?[-+ #0]*\d*(?:\.\d+)?[sdifuxXeEgGcr%@]|\{\{?[\w.]*\}?\}")
+#: printf placeholders (never "% din", "% de": a conversion is not followed by a letter, and a space flag is too
+#: rare to tell from prose) and brace placeholders.
+PLACEHOLDER = re.compile(r"(?<![\d%])%(?:\d+\$)?(?:\([\w.]+\))?[-+#0]*\d*(?:\.\d+)?[sdifuxXeEgGcr@](?![A-Za-z])"
+                         r"|\{\{?[\w.]*\}?\}")
 QUESTION_MARKS = "?？¿؟"
 EXCLAMATION_MARKS = "!！¡"
 CLOSERS = "\"'”’»«“‘)]}）」』*_ "
@@ -45,7 +50,9 @@ _PLAIN_CODE = re.compile(r"^`+\s*[^\W\d_]+(?:[\s-][^\W\d_]+)*\s*:?\s*`+$")
 OPEN_BRACKETS = re.compile(r"[(（]")
 QUOTE_MARKS = re.compile(r"[\"“”„«»「」『』]")
 KINDS = ("numbers", "urls", "placeholders", "end-marks", "markup", "names", "pairs")
-LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[.'’_-][A-Za-z0-9]+)*")
+#: A word in Latin letters, never part of a longer one ("ns" of "însă", "i2008" of "și2008")
+LATIN_WORD = re.compile(r"(?<![A-Za-z0-9\u00c0-\u024f])[A-Za-z][A-Za-z0-9]*(?:[.'’_-][A-Za-z0-9]+)*"
+                        r"(?![A-Za-z0-9\u00c0-\u024f])")
 #: letters of scripts other than Latin (the source is "of another script" when most of its letters are)
 _OTHER_SCRIPT = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]")
 
@@ -64,6 +71,14 @@ def _spelled(number: str, language: str | None) -> list[str]:
         return [num2words(int(number), lang=language.split("-")[0]).lower()]
     except (ImportError, NotImplementedError, ValueError, TypeError, OverflowError, KeyError):
         return []
+
+
+def _scaled(digits: str, present: set[str]) -> bool:
+    """The same number in another shape: "20" (tuhande, thousand) written "20 000", "'90" written "1990s"."""
+    if any(d.startswith(digits) and set(d[len(digits):]) == {"0"} and (len(d) - len(digits)) % 3 == 0
+           for d in present):
+        return True
+    return len(digits) == 2 and any(len(d) == 4 and d.endswith(digits) and d[:2] in ("19", "20") for d in present)
 
 
 def _spaced_list(source: str, digits: str, target: str) -> bool:
@@ -164,8 +179,8 @@ class KeptRule(Rule):
                 continue
             if "." in word and all(len(part) <= 2 for part in word.split(".")):
                 continue  # abbreviations: e.g., i.e., U.S.
-            if not other_script and re.fullmatch(r"[a-z]+(?:-[a-z]+)+", word):
-                continue  # "every-home-should-have-one": a hyphenated phrase, translated like any other
+            if not other_script and re.fullmatch(r"[a-z]+(?:-[a-z]+)*", word):
+                continue  # "every-home-should-have-one", "ns": plain words and units are translated or converted
             if not (other_script or (looks_technical(word) and not word.isupper()
                                      and not (word[:-1].isupper() and word[-1] == "s"))):
                 continue
@@ -216,8 +231,9 @@ class KeptRule(Rule):
         found = [(m.start(), m.end(), _digits(m.group())) for m in NUMBER.finditer(target)]
         have = Counter(d for _, _, d in found if len(d) >= self.min_digits)
         # a number written out in the target is kept ("10 times" → "zehnmal")
+        present = {d for _, _, d in found}
         missing = [n for n in (wanted - have).elements() if not any(w in lowered for w in _spelled(n, language))
-                   and not _spaced_list(source, n, target)]
+                   and not _spaced_list(source, n, target) and not _scaled(n, present)]
         spare = [(s, e, d) for s, e, d in found if len(d) >= self.min_digits and (have - wanted)[d] > 0]
         for number in missing:
             shown = next(m.group() for m in NUMBER.finditer(source) if _digits(m.group()) == number)
