@@ -60,7 +60,7 @@ def paragraphs(corpus: Path) -> list[str]:
 
 
 def raw(url: str, texts: list[str], threads: int) -> float:
-    params = LanguageToolEngine(LanguageToolSettings(server_url=url))._params
+    params = LanguageToolEngine(LanguageToolSettings(server_urls=(url,)))._params
     local = {}
 
     def post(text: str) -> None:

@@ -50,6 +50,7 @@ class Settings:
     lt: bool = False
     lt_required: bool = True
     lt_server: str | None = None
+    lt_servers: int = 1
     lt_path: str | None = None
     lt_level: str = "default"
     lt_enable: tuple[str, ...] = ()
@@ -161,6 +162,7 @@ def resolve(paths: Sequence[str] = (), *, config_file: str | None = None, isolat
         lt=bool(config["lt"]),
         lt_required=bool(config["lt_required"]),
         lt_server=config["lt_server"] or None,
+        lt_servers=max(1, int(config["lt_servers"])),
         lt_path=config["lt_path"],
         lt_level=config["lt_level"],
         lt_enable=tuple(config["lt_enable"]),

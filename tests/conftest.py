@@ -48,9 +48,10 @@ def hermetic(tmp_path_factory):
     os.environ["MTCHECK_LT_HOME"] = str(base / "lt")
     yield
     if inst is not None:
-        from mtcheck.engines.languagetool.server import ServerManager
+        from mtcheck.engines.languagetool.server import ServerManager, all_slots
 
-        ServerManager().stop()
+        for slot in all_slots():
+            ServerManager(slot=slot).stop()
     for key, value in saved.items():
         if value is None:
             os.environ.pop(key, None)

@@ -6,7 +6,8 @@ import click
 
 from mtcheck.cli import cli
 from mtcheck.engines.languagetool.provision import install
-from mtcheck.engines.languagetool.server import ServerManager
+from mtcheck.engines.languagetool.server import ServerManager, all_slots
+
 
 @cli.group("lt")
 def lt_group() -> None:
@@ -26,21 +27,28 @@ def lt_install(force: bool) -> None:
 
 
 @lt_group.command("start")
-def lt_start() -> None:
-    """Start the shared local server (or report the one running)."""
-    state = ServerManager(say=_say).ensure_running()
-    click.echo(f"LanguageTool {state.version} running at {state.url} (pid {state.pid})")
+@click.option("-n", "--servers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="How many local servers (a pool, as the lt_servers setting).")
+def lt_start(servers: int) -> None:
+    """Start the shared local server(s) (or report those running)."""
+    for slot in range(servers):
+        state = ServerManager(say=_say, slot=slot).ensure_running()
+        click.echo(f"LanguageTool {state.version} running at {state.url} (pid {state.pid})")
 
 
 @lt_group.command("stop")
 def lt_stop() -> None:
-    """Stop the shared local server."""
-    click.echo(ServerManager().stop())
+    """Stop the local servers mtcheck started (the shared one and any of a pool)."""
+    for slot in all_slots():
+        message = ServerManager(slot=slot).stop()
+        click.echo(message if slot == 0 else f"pool server {slot}: {message}")
 
 
 @lt_group.command("status")
 def lt_status() -> None:
-    """Is the shared local server running? (exit 0 if so, 1 if not)"""
+    """Is the shared local server running? (exit 0 if so, 1 if not); pool servers are listed too."""
     state, message = ServerManager().status()
     click.echo(message)
+    for slot in all_slots()[1:]:
+        click.echo(f"pool server {slot}: {ServerManager(slot=slot).status()[1]}")
     raise SystemExit(0 if state else 1)

@@ -35,7 +35,9 @@ KEYS: tuple[Key, ...] = (
     Key("lt", "bool", True, "run the LanguageTool pass"),
     Key("lt_required", "bool", True, "a run whose LanguageTool pass could not check everything exits 2; false: "
         "it goes on, and every output records the gap (--lt-optional)"),
-    Key("lt_server", "str", None, "URL of a shared LanguageTool server (default: the local one mtcheck manages)"),
+    Key("lt_server", "str", None, "URL of a shared LanguageTool server, or several separated by commas (a pool; "
+        "requests are balanced over them); default: the local one(s) mtcheck manages"),
+    Key("lt_servers", "int", 1, "local LanguageTool servers to start and balance requests over (a pool)"),
     Key("lt_path", "str", None, "an unpacked LanguageTool to use instead of fetching one (like LTP_JAR_DIR_PATH)"),
     Key("lt_level", "choice", "default", "'picky' adds LanguageTool's style hints", ("default", "picky")),
     Key("lt_enable", "list", [], "LanguageTool rule ids to turn on"),

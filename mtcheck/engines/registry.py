@@ -4,6 +4,7 @@ added here and nowhere else."""
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -47,7 +48,8 @@ def build_languagetool(settings: Settings, say: Callable[[str], None] = lambda m
     from mtcheck.engines.languagetool.provision import lt_home
 
     lt = LanguageToolSettings(
-        server_url=settings.lt_server,
+        server_urls=tuple(u for u in re.split(r"[\s,]+", settings.lt_server or "") if u),
+        local_servers=settings.lt_servers,
         level=settings.lt_level,
         enabled_rules=settings.lt_enable,
         disabled_rules=settings.lt_disable,

@@ -84,8 +84,6 @@ PARAGRAPH_BREAK = "\n\n"
 RETRIES = 2
 #: Seconds one request may take (MTCHECK_LT_TIMEOUT): a batch takes a few seconds; a hung server never answers.
 TIMEOUT = 60.0
-#: Failed batches in a row after which the circuit opens: the rest of the run sends nothing more.
-BREAKER_FAILURES = 2
 #: Rules whose verdict on a paragraph depends on other paragraphs sent with it (quotes paired across paragraphs,
 #: a spelling kept coherent across a text): off, so a paragraph's findings never depend on the rest of the run.
 #: mtcheck's own balance and consistency rules do this work per paragraph and per document.
@@ -100,7 +98,8 @@ CROSS_PARAGRAPH_RULES = (
 
 @dataclass
 class LanguageToolSettings:
-    server_url: str | None = None  # a shared server; None = the local one mtcheck manages
+    server_urls: tuple[str, ...] = ()  # shared servers; () = the local one(s) mtcheck manages
+    local_servers: int = 1  # local servers to start and balance over (lt_servers)
     level: str = "default"  # or "picky"
     enabled_rules: tuple[str, ...] = ()
     disabled_rules: tuple[str, ...] = ()
@@ -135,51 +134,32 @@ class LanguageToolEngine(BaseEngine):
     waits_on_server = True
 
     def __init__(self, settings: LanguageToolSettings, *, say: Callable[[str], None] = lambda m: None):
+        from mtcheck.engines.languagetool.pool import ServerPool
+
         self.settings = settings
         self.say = say
-        self._url: str | None = settings.server_url.rstrip("/") if settings.server_url else None
+        self.pool = ServerPool(urls=tuple(settings.server_urls), local=settings.local_servers,
+                               idle_timeout=settings.idle_timeout, lt_path=settings.lt_path, say=say)
         self._version: str | None = None
-        self._manager = None
-        self._state = None  # the local server this run uses (mtcheck's own)
         self._local = threading.local()
         self.cache = ResultCache(settings.cache_path)
         self._stats = {"paragraphs": 0, "sent": 0, "from cache": 0}
         # the pipeline checks several documents at once from its threads
         self._lock = threading.Lock()
-        self._failures_in_row = 0
-        self._breaker_reason: str | None = None
         #: rule id -> (LanguageTool's description of the rule, a language it fired in), for SARIF
         self.descriptions: dict[str, tuple[str, str]] = {}
         self._restarted = False
 
     # -- server -----------------------------------------------------------------------------------------------
-    def _ensure_server(self) -> str:
-        with self._lock:
-            return self._ensure_server_locked()
-
-    def _ensure_server_locked(self) -> str:
-        if self._url is None:
-            from mtcheck.engines.languagetool.server import ServerManager
-
-            self._manager = ServerManager(idle_timeout=self.settings.idle_timeout, lt_path=self.settings.lt_path,
-                                          say=self.say)
-            state = self._manager.ensure_running()
-            self._url = state.url
-            self._version = state.version
-            self._state = state
+    def _ensure_server(self) -> None:
         if self._version is None:
-            from mtcheck.engines.languagetool.server import server_version
-
-            self._version = server_version(self._url, timeout=30)
-            if self._version is None:
-                raise ServerError(f"no LanguageTool server answers at {self._url}")
-        return self._url
+            self._version = self.pool.start()
 
     def signature(self) -> str:
         return f"lt:{self._version or 'unused'}:{self.settings.level}"
 
     def stats(self) -> dict[str, int]:
-        return dict(self._stats)
+        return {**self._stats, **self.pool.stats()}
 
     def rule_info(self) -> dict[str, RuleInfo]:
         """LanguageTool's own description of each rule that fired, with its page on community.languagetool.org."""
@@ -221,13 +201,26 @@ class LanguageToolEngine(BaseEngine):
         return p
 
     def _post(self, params: dict) -> list:
-        """One request; a server error or a broken connection is tried again once. Raises ServerError."""
-        last = None
-        for attempt in range(RETRIES):
-            if self._breaker_reason is not None:
-                raise ServerError(self._breaker_reason)
+        """One request, to the pool's least busy server; a server that fails leaves the pool and the request
+        goes to another. Raises ServerError when no server is left."""
+        while True:
+            ep = self.pool.acquire()
             try:
-                r = self._session().post(f"{self._url}/v2/check", data=params, timeout=self.settings.timeout)
+                result = self._request(ep.url, params)
+            except ServerError as exc:
+                self.pool.failed(ep, str(exc).split(": ", 1)[-1], fatal=getattr(exc, "fatal", False))
+                continue
+            self.pool.succeeded(ep)
+            return result
+
+    def _request(self, url: str, params: dict) -> list:
+        """One request to one server; a server error or a broken connection is tried again once. Raises
+        ServerError (``fatal`` when the server cannot be reached or did not answer in time)."""
+        last = None
+        fatal = False
+        for attempt in range(RETRIES):
+            try:
+                r = self._session().post(f"{url}/v2/check", data=params, timeout=self.settings.timeout)
                 if r.status_code == 200:
                     try:
                         return [_slim(m) for m in r.json().get("matches", [])]
@@ -238,17 +231,19 @@ class LanguageToolEngine(BaseEngine):
                 if r.status_code < 500 and r.status_code != 429:
                     break
             except requests.Timeout:
-                last = f"no answer within {self.settings.timeout:g} s"
+                last, fatal = f"no answer within {self.settings.timeout:g} s", True
                 break  # a hung server will not answer a second time either
             except requests.RequestException as exc:
-                last = f"connection failed ({type(exc).__name__})"
+                last, fatal = f"connection failed ({type(exc).__name__})", True
             time.sleep(0.5 * (attempt + 1))
-        raise ServerError(f"LanguageTool at {self._url}: {last}")
+        error = ServerError(f"LanguageTool at {url}: {last}")
+        error.fatal = fatal
+        raise error
 
     def _send(self, batches: list, language: str, mother: str | None) -> tuple[dict, list, str]:
-        """Send batches from the thread pool: (results by paragraph key, batches that failed, why). After
-        BREAKER_FAILURES failures in a row the circuit opens and the rest fail at once, so a dead or hung server
-        costs a bounded time, not a timeout per batch."""
+        """Send batches from the thread pool (a few threads per server of the pool): (results by paragraph key,
+        batches that failed, why). Once no server is left, the rest fail at once (bounded time, not a timeout
+        per batch)."""
         fresh: dict[str, list] = {}
         failed: list = []
         reasons: list[str] = []
@@ -258,16 +253,11 @@ class LanguageToolEngine(BaseEngine):
                 joined = PARAGRAPH_BREAK.join(text for _, text in batch)
                 part = _split_matches(batch, self._post(self._params(joined, language, mother)))
             except ServerError as exc:
-                with self._lock:
-                    self._failures_in_row += 1
-                    if self._failures_in_row >= BREAKER_FAILURES and self._breaker_reason is None:
-                        self._breaker_reason = f"LanguageTool stopped answering ({exc})"
                 return None, batch, str(exc)
-            with self._lock:
-                self._failures_in_row = 0
             return part, None, ""
 
-        with ThreadPoolExecutor(max_workers=max(1, self.settings.threads)) as pool:
+        workers = max(1, self.settings.threads) * max(1, len(self.pool.endpoints))
+        with ThreadPoolExecutor(max_workers=workers) as pool:
             for part, lost, why in pool.map(work, batches):
                 if part is not None:
                     fresh.update(part)
@@ -277,35 +267,29 @@ class LanguageToolEngine(BaseEngine):
         return fresh, failed, (reasons[0] if reasons else "")
 
     def _restart_once(self, reason: str) -> bool:
-        """Restart the local server mtcheck manages, once per run, when it failed (never a shared one named by
-        URL). True when there is a fresh server to send the lost paragraphs to."""
+        """Restart the local servers mtcheck manages that failed, once per run (never a shared one named by
+        URL). True when there is a server to send the lost paragraphs to."""
         with self._lock:
-            if self._manager is None or self._restarted:
+            if not self.pool.managed or self._restarted:
                 return False
             self._restarted = True
             self.say(f"LanguageTool failed ({reason}); restarting the local server and sending again")
-            try:
-                state = self._manager.restart(self._state)
-            except ServerError as exc:
-                self._breaker_reason = f"LanguageTool could not be restarted: {exc}"
-                return False
-            self._url, self._version, self._state = state.url, state.version, state
-            self._failures_in_row = 0
-            self._breaker_reason = None
-            self._local = threading.local()  # sessions to the old server are useless
-            return True
+            revived = self.pool.restart_dead()
+            if revived:
+                self._local = threading.local()  # sessions to the old servers are useless
+            return revived
 
     # -- the pass ---------------------------------------------------------------------------------------------
     def check(self, document: Document, context: CheckContext) -> Iterable[Finding]:
         if not document.segments or not document.language:
             return []
         try:
-            self._ensure_server()
+            with self._lock:
+                self._ensure_server()
         except ServerError as exc:
             context.gap(f"LanguageTool is not available: {exc}", len(document.segments))
             return []
-        if self._manager is not None:
-            self._manager.touch()
+        self.pool.touch()
         language = VARIANTS.get(document.language, document.language)
         mother = context.source_language
         settings_key = self._settings_key()

@@ -159,11 +159,15 @@ def server_version(url: str, timeout: float = 3.0) -> str | None:
 
 class ServerManager:
     def __init__(self, *, idle_timeout: int = IDLE_TIMEOUT, lt_path: str | None = None,
-                 say: Callable[[str], None] = lambda m: None):
+                 say: Callable[[str], None] = lambda m: None, slot: int = 0):
+        """``slot`` 0 is the shared server; slots 1, 2, ... are the further servers of a pool (``lt_servers``),
+        each with its own folder (``run/pool-N``), state, lock, log and watchdog."""
         self.idle_timeout = idle_timeout
         self.lt_path = lt_path
         self.say = say
-        self.dir = run_dir()
+        self.slot = slot
+        self.dir = run_dir() if slot == 0 else run_dir() / f"pool-{slot}"
+        self.dir.mkdir(parents=True, exist_ok=True)
         self.state_file = self.dir / "server.json"
 
     @contextlib.contextmanager
@@ -288,3 +292,13 @@ def _free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def all_slots() -> list[int]:
+    """The slots that have a folder: 0 and each pool-N under the run folder."""
+    slots = [0]
+    for child in sorted(run_dir().glob("pool-*")):
+        suffix = child.name.split("-", 1)[1]
+        if child.is_dir() and suffix.isdigit():
+            slots.append(int(suffix))
+    return sorted(set(slots))

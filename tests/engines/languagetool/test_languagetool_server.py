@@ -63,11 +63,11 @@ def test_positions_after_characters_outside_the_bmp(server, run_cli, tmp_path):
 def test_source_language_is_sent_as_mother_tongue(server):
     """LanguageTool 6.6's HTTP server runs false-friend rules for a mother tongue only with its n-gram data (gigabytes,
     not installed here); the parameter is still sent, so a server that has the data uses it."""
-    engine = LanguageToolEngine(LanguageToolSettings(server_url=server.url))
+    engine = LanguageToolEngine(LanguageToolSettings(server_urls=(server.url,)))
     params = engine._params("The actual situation.", "en-US", "es")
     assert params["motherTongue"] == "es" and params["language"] == "en-US"
     assert "disabledCategories" in params and "level" not in params
-    picky = LanguageToolEngine(LanguageToolSettings(server_url=server.url, level="picky"))
+    picky = LanguageToolEngine(LanguageToolSettings(server_urls=(server.url,), level="picky"))
     assert picky._params("x", "en-US", None)["level"] == "picky"
 
 
@@ -96,7 +96,7 @@ def test_british_spelling_is_not_a_us_misspelling(server, run_cli, tmp_path):
 
 
 def test_cache_sends_nothing_on_rerun_and_one_paragraph_after_an_edit(server, tmp_path):
-    settings = LanguageToolSettings(server_url=server.url, cache_path=tmp_path / "cache.sqlite3")
+    settings = LanguageToolSettings(server_urls=(server.url,), cache_path=tmp_path / "cache.sqlite3")
     paras = [f"Paragraph {i} has a speling mistake and they was late." for i in range(8)]
 
     def check(text):
