@@ -59,8 +59,7 @@ def check_in_processes(files, settings: Settings, root: Path, changed, result: R
     context = multiprocessing.get_context(method)
     if say is None or method == "spawn":
         say = _stderr_say
-    latest: dict[int, dict] = {}
-    signatures: list[str] = []
+    merger = Merger(result)
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start,
                              initargs=(settings, root, changed, dict(texts), say)) as pool:
         total = len(files)
@@ -68,27 +67,46 @@ def check_in_processes(files, settings: Settings, root: Path, changed, result: R
             for index, (part, pid) in enumerate(pool.map(_check, files, chunksize=1)):
                 if progress:
                     progress(index, total, files[index][1])
-                result.findings.extend(part.findings)
-                result.documents.extend(part.documents)
-                result.warnings.extend(part.warnings)
-                result.skipped.extend(part.skipped)
-                result.gaps.extend(part.gaps)
-                result.unidentified.extend(part.unidentified)
-                result.suppressed += part.suppressed
-                result.rule_info.update(part.rule_info)
-                latest[pid] = part.stats
-                signatures.append(part.signature)
+                merger.add(part, pid)
         except BaseException:
             pool.shutdown(wait=False, cancel_futures=True)
             raise
         if progress:
             progress(total, total, "")
-    # a worker that never needed the server reports "unused": the version comes from one that did
-    result.signature = next((sig for sig in signatures if "lt:unused" not in sig), signatures[-1] if signatures else "")
-    totals: dict[str, dict] = {}
-    for stats in latest.values():
-        for name, counters in stats.items():
-            into = totals.setdefault(name, {})
-            for key, value in counters.items():
-                into[key] = into.get(key, 0) + value
-    result.stats.update(totals)
+    merger.finish()
+
+
+class Merger:
+    """Adds the parts of a run checked elsewhere (worker processes, Dask workers) into one RunResult, in the
+    order given: findings, documents, warnings, gaps; each worker's latest engine counters summed; the
+    signature of a worker whose LanguageTool was used."""
+
+    def __init__(self, result: RunResult):
+        self.result = result
+        self.latest: dict = {}
+        self.signatures: list[str] = []
+
+    def add(self, part: RunResult, worker) -> None:
+        result = self.result
+        result.findings.extend(part.findings)
+        result.documents.extend(part.documents)
+        result.warnings.extend(part.warnings)
+        result.skipped.extend(part.skipped)
+        result.gaps.extend(part.gaps)
+        result.unidentified.extend(part.unidentified)
+        result.suppressed += part.suppressed
+        result.rule_info.update(part.rule_info)
+        self.latest[worker] = part.stats
+        self.signatures.append(part.signature)
+
+    def finish(self) -> None:
+        sigs = self.signatures
+        # a worker that never needed the server reports "unused": the version comes from one that did
+        self.result.signature = next((sig for sig in sigs if "lt:unused" not in sig), sigs[-1] if sigs else "")
+        totals: dict[str, dict] = {}
+        for stats in self.latest.values():
+            for name, counters in stats.items():
+                into = totals.setdefault(name, {})
+                for key, value in counters.items():
+                    into[key] = into.get(key, 0) + value
+        self.result.stats.update(totals)

@@ -226,7 +226,11 @@ def _run(settings: Settings, engines: list[Engine], progress, texts: Mapping[str
         for pattern in Selector.of(patterns).unknown(known):
             result.warnings.append(f"--{kind} {pattern!r} matches no rule (see 'mtcheck rules')")
     workers = min(settings.jobs, len(files) // MIN_FILES_PER_WORKER)
-    if workers >= 2:
+    if settings.scheduler and files:
+        from mtcheck.cluster import check_on_dask
+
+        check_on_dask(files, settings, root, changed, result, progress, texts, engines, say)
+    elif workers >= 2:
         from mtcheck.parallel import check_in_processes
 
         check_in_processes(files, settings, root, changed, result, progress, texts, workers, say)

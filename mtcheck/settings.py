@@ -62,6 +62,7 @@ class Settings:
     reading: ReaderOptions = field(default_factory=ReaderOptions)
     report: str | None = None  # HTML report folder, None for none
     jobs: int = 1  # processes checking documents at once
+    scheduler: str | None = None  # a Dask scheduler address, or "local[:N]"
     baseline: str | None = None
     false_alarms: str | None = None  # the file of findings rejected in review (read when it exists)
     # of this invocation only
@@ -180,6 +181,7 @@ def resolve(paths: Sequence[str] = (), *, config_file: str | None = None, isolat
         config_file=config.file,
         provenance=provenance,
         jobs=config["jobs"] or os.cpu_count() or 1,
+        scheduler=config["scheduler"] or None,
         **invocation,
     )
 

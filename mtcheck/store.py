@@ -14,6 +14,9 @@ class SqliteStore:
     def __init__(self, path: Path | None):
         self._lock = threading.Lock()
         self._db = None
+        #: when a list: every row written is also appended here (a Dask worker sends its new rows back, so the
+        #: machine that started the run gets them in its own cache)
+        self.journal: list[tuple[str, str]] | None = None
         if path is None:
             return
         try:
@@ -41,6 +44,9 @@ class SqliteStore:
         return out
 
     def put_many(self, items: dict[str, str]) -> None:
+        if self.journal is not None:
+            with self._lock:
+                self.journal.extend(items.items())
         if self._db is None or not items:
             return
         try:

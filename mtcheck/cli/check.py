@@ -64,6 +64,8 @@ def check_options(f):
                      help="Start N local LanguageTool servers and balance requests over them [default: 1]."),
         click.option("--lt-level", "lt_level", type=click.Choice(["default", "picky"]),
                      help="picky turns on LanguageTool's style hints."),
+        click.option("--scheduler", "scheduler", metavar="ADDRESS",
+                     help="Spread documents over a Dask cluster: tcp://host:8786, or local[:N] for a LocalCluster."),
         click.option("-j", "--jobs", "jobs", type=click.IntRange(min=0), metavar="N",
                      help="Processes checking documents at once [default: one per core; 0: the same]."),
         click.option("--baseline", "baseline", type=click.Path(dir_okay=False), metavar="FILE",

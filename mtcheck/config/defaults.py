@@ -50,6 +50,8 @@ KEYS: tuple[Key, ...] = (
     Key("block_ignores", "patterns", [], "regexes for blocks not to read at all, like Vale's BlockIgnores"),
     Key("templates", "bool", True, "recognise template syntax in prose: {{ }}, {% %}, Hugo shortcodes"),
     Key("report", "str", "reports", "folder for the HTML report; empty to write none"),
+    Key("scheduler", "str", None, "a Dask scheduler to spread documents over (tcp://host:8786), or 'local' / "
+        "'local:N' for a LocalCluster of N workers on this machine; the findings are those of a local run"),
     Key("jobs", "int", 0, "processes that check documents at once; 0: one per core (findings do not depend on it)"),
     Key("baseline", "str", None, "baseline file: findings recorded there are not reported"),
     Key("false_alarms", "str", "mtcheck-false-alarms.json", "findings an editor rejected in the report "
