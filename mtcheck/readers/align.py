@@ -10,8 +10,11 @@ alignment (as Gale and Church align sentences) that keeps the order and scores e
   technical words (``useState``) — their overlap (Jaccard);
 - its length in sentencepiece units, against the page's typical ratio.
 
-A pair is kept only when its score reaches ``MIN_SCORE``; a segment without a pair is checked as target-only
-text, and the document gets a note with the share aligned.
+The alignment pairs blocks whose score reaches ``MIN_SCORE``, and a pair is kept only when it reaches
+``KEEP_SCORE`` or stands between two sure pairs right before and after it (a block whose code was translated
+scores low on its own); a doubtful pair elsewhere would make every source-aware rule speak about another
+block, so it is dropped; a segment
+without a pair is checked as target-only text, and the document gets a note with the share aligned.
 
 Each source is the source segment as a reader sees it (prose, with inline code and macros as written; link
 targets and tags left out), so source and target are compared the same way. Its inline codes go with it, for
@@ -26,6 +29,9 @@ import re
 from mtcheck.document import Document
 
 MIN_SCORE = 0.45
+#: A pair the alignment made but scored below this is left without a source: on pages whose translation
+#: drifted from its source, a doubtful pair makes every source-aware rule speak about another block.
+KEEP_SCORE = 0.6
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
@@ -53,9 +59,9 @@ def _score(kind_ok: bool, a: frozenset, b: frozenset, la: int, lb: int, ratio: f
     if not kind_ok:
         return 0.0
     if a and b:
-        anchors = 0.2 + 0.8 * len(a & b) / len(a | b)  # disjoint anchors: code translated, or another block
+        anchors = 0.3 + 0.7 * len(a & b) / len(a | b)  # disjoint anchors: code translated, or another block
     elif a or b:
-        anchors = 0.25
+        anchors = 0.1  # code on one side only: another block (a translation keeps its code)
     else:
         anchors = 0.5
     expected = la * ratio
@@ -91,17 +97,27 @@ def align(target: Document, source: Document, source_path: str) -> Document:
             if j:
                 options.append((best[i][j - 1], 2))
             best[i][j], move[i][j] = max(options)
-    pairs: dict[int, int] = {}
+    path: list[tuple[int, int, float]] = []  # (source index, target index, score), in reverse order
     i, j = n, m
     while i or j:
         step = move[i][j]
         if step == 0:
-            pairs[j - 1] = i - 1
+            path.append((i - 1, j - 1, _score(True, sa[i - 1], ta[j - 1], sl[i - 1], tl[j - 1], ratio)))
             i, j = i - 1, j - 1
         elif step == 1:
             i -= 1
         else:
             j -= 1
+    path.reverse()
+    pairs: dict[int, int] = {}
+    for k, (si, ti, score) in enumerate(path):
+        # a doubtful pair is kept between two sure neighbours (or the page's edge) right before and after it
+        before = k == 0 and si == 0 and ti == 0 or k > 0 and path[k - 1][:2] == (si - 1, ti - 1) and \
+            path[k - 1][2] >= KEEP_SCORE
+        after = k == len(path) - 1 and si == n - 1 and ti == m - 1 or k + 1 < len(path) and \
+            path[k + 1][:2] == (si + 1, ti + 1) and path[k + 1][2] >= KEEP_SCORE
+        if score >= KEEP_SCORE or (before and after):
+            pairs[ti] = si
     segments = []
     for k, seg in enumerate(ts):
         if k not in pairs:

@@ -11,11 +11,13 @@ line-aligned pair); target-only documents are not touched.
   a full stop.
 - ``pairs``: round brackets and quotations of the source (any style: ``()``, ``（）``, ``“”``, ``„“``, ``«»``,
   ``「」``) are in the target: fewer pairs there means a parenthesis or a quotation lost its marks. More pairs
-  are not flagged (translations add them to explain). Square brackets (editorial insertions) are not counted.
+  are not flagged (translations add them to explain). Square brackets (editorial insertions) are not counted;
+  on pages (aligned Markdown, HTML), where a translator of running prose may drop scare quotes, only brackets
+  are.
 - ``names``: names, brands and code the translation must keep as written: Latin-script words in a source
-  of another script (iPhone, TED, Python in a Chinese sentence), and words that look like code or product names
-  in any source (``useState``, ``GitHub``, ``H2O``, ``v2.1``). Plain capitalised words and all-capital
-  acronyms of Latin-script sources are not asked for: translations localise them (Greece → Griechenland,
+  of another script (iPhone, TED, Python in a Chinese sentence), and identifiers in any source (``useState``,
+  ``max_width``, ``React.memo``, ``H2O``). Capitalised words, product names and acronyms of Latin-script sources
+  are not asked for: translations localise them (Greece → Griechenland, DevTools → herramientas de desarrollo,
   UN → ONU). Diacritics and case aside.
 - ``markup``: the inline codes of the source (XLIFF/TMX tags by name and id, inline code, template macros by
   name) are all in the target, and the target adds none. Runs where the reader knows the source's codes.
@@ -73,6 +75,14 @@ def _spelled(number: str, language: str | None) -> list[str]:
         return []
 
 
+def _identifier(word: str) -> bool:
+    """Code a translation keeps: camelCase starting in lower case, snake_case, dotted names, words with digits
+    ("useState", "max_width", "React.memo", "H2O", "v2"). Product names (DevTools, GitHub) are sometimes
+    localised, acronyms often (UN → ONU): not asked for in a Latin-script source."""
+    return bool(re.fullmatch(r"[a-z]+[A-Z0-9][A-Za-z0-9]*|[A-Za-z0-9]+(?:[_.][A-Za-z0-9]+)+|[A-Za-z]+\d+[A-Za-z0-9]*",
+                             word))
+
+
 def _scaled(digits: str, present: set[str]) -> bool:
     """The same number in another shape: "20" (tuhande, thousand) written "20 000", "'90" written "1990s"."""
     if any(d.startswith(digits) and set(d[len(digits):]) == {"0"} and (len(d) - len(digits)) % 3 == 0
@@ -115,7 +125,9 @@ class KeptRule(Rule):
                 yield from self._markup(doc, seg)
                 continue
             fstart, target = doc.raw_segment(seg)
-            for start, end, values, suggestions in self._problems(seg.source, target, doc.language):
+            problems = self._pairs(seg.source, target, doc.segments_are_units) if self.kind == "pairs" else \
+                self._problems(seg.source, target, doc.language)
+            for start, end, values, suggestions in problems:
                 # back from the file to the checked text: a URL or macro read as a placeholder word is covered whole
                 s = max(seg.start, doc.from_file(fstart + start))
                 e = min(seg.end, doc.from_file(fstart + end, end=True))
@@ -181,8 +193,7 @@ class KeptRule(Rule):
                 continue  # abbreviations: e.g., i.e., U.S.
             if not other_script and re.fullmatch(r"[a-z]+(?:-[a-z]+)*", word):
                 continue  # "every-home-should-have-one", "ns": plain words and units are translated or converted
-            if not (other_script or (looks_technical(word) and not word.isupper()
-                                     and not (word[:-1].isupper() and word[-1] == "s"))):
+            if not (other_script or _identifier(word)):
                 continue
             seen.add(word.lower())
             if fold(word).lower() not in folded:
@@ -190,8 +201,10 @@ class KeptRule(Rule):
         if missing:  # one finding for the segment, naming every missing name
             yield 0, len(target), {"match": target, "source": "', '".join(missing), "focus": missing[0]}, []
 
-    def _pairs(self, source: str, target: str):
-        for pattern, name, per_pair in ((OPEN_BRACKETS, "bracket", 1), (QUOTE_MARKS, "quotation mark", 2)):
+    def _pairs(self, source: str, target: str, units: bool = True):
+        kinds = ((OPEN_BRACKETS, "bracket", 1), (QUOTE_MARKS, "quotation mark", 2)) if units else \
+            ((OPEN_BRACKETS, "bracket", 1),)
+        for pattern, name, per_pair in kinds:
             wanted, have = len(pattern.findall(source)) // per_pair, len(pattern.findall(target)) // per_pair
             if wanted > have:
                 yield 0, len(target), {"match": target, "source": f"{wanted} pair(s) of {name}s",

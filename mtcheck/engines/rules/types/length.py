@@ -58,7 +58,8 @@ class LengthRule(Rule):
             s_units = lengths.units(" ".join(seg.source.split()))
             if s_units < self.min_source_units:
                 continue
-            t_units = lengths.units(" ".join(doc.prose(seg.start, seg.end).split()))
+            # the target as the source is given: inline code as written on both sides
+            t_units = lengths.units(doc.segment_view(seg))
             measured.append((seg, s_units, t_units, math.log((t_units + 1) / (s_units + 1))))
         if not measured:
             return

@@ -7,7 +7,9 @@
 
 Segments are compared with case, white space and final punctuation aside; segments of fewer than ``min_words``
 words are left out (a one-word UI label may well translate differently by context). This is what Xbench and
-Verifika call inconsistency checks; it runs per file (an XLIFF, PO or TMX file is usually a whole project)."""
+Verifika call inconsistency checks; it runs per file (an XLIFF, PO or TMX file is usually a whole project), on
+translation units (XLIFF, PO, TMX, bitexts, line-aligned text), not on pages, whose prose a translator may word
+differently each time."""
 
 from __future__ import annotations
 
@@ -39,11 +41,13 @@ class TranslationConsistencyRule(Rule):
         self.min_words = need(self, spec, "min_words", int, 2)
 
     def find(self, doc: Document, ctx: RuleContext) -> Iterable[RuleMatch]:
+        if not doc.segments_are_units:
+            return  # pages: a translator varies the wording of running prose, and should
         first: dict[str, tuple[str, int, str]] = {}  # key → (other side's key, line, text of the other side)
         for seg in doc.segments:
             if not seg.source:
                 continue
-            target = doc.text[seg.start : seg.end]
+            target = doc.segment_view(seg)  # inline code as written: "`a` returns" is not "`b` returns"
             source_key, target_key = _key(seg.source), _key(target)
             if not source_key or not target_key:
                 continue
