@@ -104,6 +104,7 @@ class RuleContext:
         self.language = language
         self._sentences: list[tuple[int, int]] | None = None
         self._words: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        self._tokens: dict[tuple[int, int, bool], list[str]] = {}
 
     def words(self, start: int, end: int) -> list[tuple[int, int]]:
         """(start, end) of each word in ``doc.text[start:end]``."""
@@ -111,6 +112,15 @@ class RuleContext:
         if key not in self._words:
             self._words[key] = [(m.start(), m.end()) for m in WORD.finditer(self.doc.text, start, end)]
         return self._words[key]
+
+    def tokens(self, start: int, end: int, *, lower: bool = True) -> list[str]:
+        """The words of ``doc.text[start:end]`` as strings (lower-cased unless asked not to), computed once."""
+        key = (start, end, lower)
+        if key not in self._tokens:
+            text = self.doc.text
+            words = [text[s:e] for s, e in self.words(start, end)]
+            self._tokens[key] = [w.lower() for w in words] if lower else words
+        return self._tokens[key]
 
     def sentences(self) -> list[tuple[int, int]]:
         if self._sentences is None:

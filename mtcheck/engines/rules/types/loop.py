@@ -37,6 +37,9 @@ class LoopRule(Rule):
             toks = [(m.start(), m.end(), m.group().lower()) for m in TOKEN.finditer(text)]
             words = [t[2] for t in toks]
             n_tok = len(toks)
+            # necessary: some token equal to the one n after it, for an n of 1 .. max_ngram
+            if not any(words[i] == words[i + n] for n in range(1, self.max_ngram + 1) for i in range(n_tok - n)):
+                continue
             i = 0
             while i < n_tok:
                 best = None  # (covered tokens, n, repeats)

@@ -98,6 +98,18 @@ class RepetitionRule(Rule):
                 different = source[words[j - 1].start() : words[j + 1].end()]
         return different
 
+    def _may_repeat(self, toks: list[str], conj: set[str]) -> bool:
+        """A cheap necessary condition for a match of this mode anywhere in the segment."""
+        n = len(toks)
+        if self.mode == "word":
+            return any(toks[i] == toks[i + 1] for i in range(n - 1))
+        if self.mode == "coordination":
+            return any(t in conj and any(toks[j - k : j] == toks[j + 1 : j + 1 + k]
+                                         for k in range(1, min(self.max_words, j, n - 1 - j) + 1))
+                       for j, t in enumerate(toks))
+        lo_k = max(self.min_words, 2)
+        return any(toks[i] == toks[i + k] for k in range(lo_k, self.max_words + 1) for i in range(n - k))
+
     def find(self, doc: Document, ctx: RuleContext) -> Iterable[RuleMatch]:
         lang = (ctx.language or "").split("-")[0]
         allow = {w.lower() for w in for_language(self.allow, lang)}
@@ -110,8 +122,10 @@ class RepetitionRule(Rule):
         text = doc.text
         for lo, hi, _ in ctx.segments(self.skip_kinds):
             words = ctx.words(lo, hi)
-            toks = [norm(text[s:e]) for s, e in words]
+            toks = ctx.tokens(lo, hi, lower=not self.case_sensitive)
             n = len(words)
+            if not self._may_repeat(toks, conj):
+                continue  # a necessary condition fails: no match in this segment (most segments)
 
             def gap_is_space(i: int) -> bool:
                 return text[words[i][1] : words[i + 1][0]].isspace()

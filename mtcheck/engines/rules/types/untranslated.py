@@ -92,11 +92,15 @@ class UntranslatedRule(Rule):
             seg = doc.segment_at(s)
             if seg is not None and seg.source and _copied(doc.text[s:e], seg.source):
                 continue  # the copied-source rules report a sentence copied from its source, with the source
+            # the cheap signal first: a sentence whose function words are the document's beyond doubt is not
+            # looked at further; then lingua's most likely language, and full confidences only where that is not
+            # the document's
+            if e - s < 20 or langid.quick(doc.text[s:e]) == own:
+                continue
             heading = seg is not None and seg.kind in ("heading", "headline")
             prose = self._prose(doc, s, e, heading)
             if prose is not None:
                 candidates.append(((s, e), prose))
-        # Cheap pass first: only sentences whose most likely language is not the document's get full confidences.
         top = langid.detect_many([p for _, (p, _) in candidates])
         foreign = [i for i, lang in enumerate(top) if lang is not None and lang != own]
         results = langid.confidences_many([candidates[i][1][0] for i in foreign])
