@@ -4,8 +4,10 @@
 The rule engine's result cache is off (--no-cache): this measures the engine itself.
 
 Corpus: the English MT output of ../shared/devdata (real MT text), copied until it holds at least --words words,
-one file per talk and copy, under bench/data/ (git-ignored). Both tools run as the user runs them, as commands
-on the folder, so start-up is included; each is timed --repeat times and the best time is kept.
+one file per talk and copy, under bench/data/ (git-ignored): every other copy joins its lines into paragraphs of
+6 to 12 sentences, so the corpus has long paragraphs as well as short lines. Both tools run as the user runs
+them, as commands on the folder, so start-up is included, pinned to one core (taskset -c 0) and, for mtcheck,
+with --jobs 1; each is timed --repeat times and the best time is kept.
 
     python bench/rules_throughput.py            # 1M words
     python bench/rules_throughput.py --words 200000
@@ -42,7 +44,15 @@ def build_corpus(target: Path, words: int, *, unique: bool = False) -> int:
             if unique and copy:
                 n = len(lines)
                 lines = [f"{line} {lines[(i + 7 * copy) % n]}" for i, line in enumerate(lines)]
-            text = "\n".join(lines) + "\n"
+            if copy % 2:  # long paragraphs: 6 to 12 lines joined
+                paras, i = [], 0
+                while i < len(lines):
+                    size = 6 + (i // 7) % 7
+                    paras.append(" ".join(l.strip() for l in lines[i : i + size]))
+                    i += size
+                text = "\n\n".join(paras) + "\n"
+            else:
+                text = "\n".join(lines) + "\n"
             (target / f"{copy:03d}-{src.parent.name}-{src.name}").write_text(text, encoding="utf-8")
             total += len(text.split())
             if total >= words:
@@ -76,13 +86,15 @@ def main() -> None:
     files = len(list(corpus.iterdir()))
     mtcheck = shutil.which("mtcheck") or sys.exit("mtcheck is not installed")
     proselint = shutil.which("proselint")
+    pin = ["taskset", "-c", "0"] if shutil.which("taskset") else []
     print(f"corpus: {words:,} words in {files} files ({corpus})")
-    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
-    t_m, rss_m, n_m = timed([mtcheck, str(corpus), "--lang", "en", "--no-lt", "--no-report", "--no-cache", "--fail-on", "never",
-                             "-q"], args.repeat)
+    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}; "
+          f"{'pinned to one core' if pin else 'not pinned (no taskset)'}")
+    t_m, rss_m, n_m = timed(pin + [mtcheck, str(corpus), "--lang", "en", "--no-lt", "--no-report", "--no-cache",
+                                   "--fail-on", "never", "-q", "--jobs", "1"], args.repeat)
     print(f"mtcheck rules : {t_m:7.2f} s  {words / t_m:10,.0f} words/s  {n_m:6} findings  peak RSS so far {rss_m:.0f} MiB")
     if proselint:
-        t_p, rss_p, n_p = timed([proselint, "check", "-o", "compact", str(corpus)], args.repeat)
+        t_p, rss_p, n_p = timed(pin + [proselint, "check", "-o", "compact", str(corpus)], args.repeat)
         print(f"proselint     : {t_p:7.2f} s  {words / t_p:10,.0f} words/s  {n_p:6} findings  peak RSS so far {rss_p:.0f} MiB")
         print(f"ratio mtcheck/proselint throughput: {t_p / t_m:.2f}x")
     else:
