@@ -85,6 +85,7 @@ class DocumentBuilder:
         self._blocks: list[tuple[int, int]] = []  # file spans of code blocks (shown in the report, not checked)
         self._comments: list[tuple[int, int, str]] = []  # (file start, file end, body) of comments in the markup
         self._hidden: list[tuple[int, int]] = []  # file offsets of markup that is not read (link targets, tags)
+        self._link_texts: list[tuple[int, int]] = []  # file spans of link texts (the words a link shows)
         self._masks: list[Mask] = []
         self._mask_starts: list[int] = []
         self._emitted: set[int] = set()
@@ -189,6 +190,11 @@ class DocumentBuilder:
         live. Comments shown inside code are never reported here, so they suppress nothing."""
         self._comments.append((self._file_offset(source_start), self._file_offset(source_end), body))
 
+    def add_link_text(self, source_start: int, source_end: int) -> None:
+        """The text of a link: prose, but often the title of what it links to, in that page's language."""
+        if source_end > source_start:
+            self._link_texts.append((self._file_offset(source_start), self._file_offset(source_end)))
+
     def add_hidden(self, source_start: int, source_end: int) -> None:
         """Markup inside a sentence that is not read (a link target, a tag, a comment, a footnote reference):
         nothing in the checked text, and no finding may span it."""
@@ -266,6 +272,7 @@ class DocumentBuilder:
             source_language=self.source_language,
             warnings=list(self.warnings),
             hidden=sorted(self._hidden),
+            link_texts=sorted(self._link_texts),
             code_blocks=sorted(self._blocks),
             comments=sorted(self._comments),
         )

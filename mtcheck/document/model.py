@@ -58,6 +58,7 @@ class Document:
     lossy: bool = False
     warnings: list[str] = field(default_factory=list)
     hidden: list[tuple[int, int]] = field(default_factory=list)  # file spans of unread inline markup
+    link_texts: list[tuple[int, int]] = field(default_factory=list)  # file spans of link texts (Markdown)
     code_blocks: list[tuple[int, int]] = field(default_factory=list)  # file spans of code blocks (not checked)
     comments: list[tuple[int, int, str]] = field(default_factory=list)  # (file start, end, body) of comments
 

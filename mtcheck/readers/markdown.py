@@ -90,6 +90,7 @@ def _find_closing(src: str, markup: str, start: int, limit: int) -> int:
 def _align_inline(b: DocumentBuilder, children, cursor: int, limit: int) -> int:
     src = b.source
     autolink = False
+    link_start = None  # where the text of the link being read starts
     element: tuple[str, int] | None = None  # a code-like inline HTML element being skipped: (tag, start)
     for tok in children:
         kind = tok.type
@@ -173,7 +174,10 @@ def _align_inline(b: DocumentBuilder, children, cursor: int, limit: int) -> int:
                 b.add_hidden(idx, cursor)
         elif kind == "link_open":
             autolink = tok.markup in ("autolink", "linkify")
+            link_start = cursor
         elif kind == "link_close":
+            if not autolink and link_start is not None:
+                b.add_link_text(link_start, cursor)
             if not autolink:
                 pos = cursor
                 while pos < limit and src[pos] in "*_~":  # emphasis closed just before "]("

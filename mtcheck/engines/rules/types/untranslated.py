@@ -13,7 +13,8 @@ A passage left untranslated is one problem, not one per sentence: flagged senten
 with no checked sentence in the document's language between them, give one finding at the first sentence
 (``{passage}`` in the message says how many sentences follow). Translation units (XLIFF, PO, TMX, bitext
 lines) are never grouped: each is reported. In a bilingual segment, a sentence whose words mostly stand in its
-source is left to the copied-source rules, which can say what it copies."""
+source is left to the copied-source rules, which can say what it copies. A sentence that is mostly the text of
+links (a "See also" list) names other pages, often in their own language: it is not checked."""
 
 from __future__ import annotations
 
@@ -97,6 +98,8 @@ class UntranslatedRule(Rule):
             # the document's
             if e - s < 20 or langid.quick(doc.text[s:e]) == own:
                 continue
+            if doc.link_texts and _mostly_link_text(doc, s, e):
+                continue  # the title of a linked page ("See also" lists), in that page's language
             heading = seg is not None and seg.kind in ("heading", "headline")
             prose = self._prose(doc, s, e, heading)
             if prose is not None:
@@ -139,6 +142,15 @@ class UntranslatedRule(Rule):
             yield RuleMatch(start, end, (), {"match": doc.text[start:end], "language": language,
                                              "passage": passage},
                             severity=self.short_severity if short else None)
+
+
+def _mostly_link_text(doc: Document, start: int, end: int) -> bool:
+    """Are half or more of the sentence's letters the text of links?"""
+    fstart, fend = doc.file_span(start, end)
+    inside = sum(sum(map(str.isalpha, doc.file_text[max(a, fstart) : min(b, fend)]))
+                 for a, b in doc.link_texts if a < fend and b > fstart)
+    total = sum(map(str.isalpha, doc.text[start:end]))
+    return total > 0 and inside >= 0.5 * total
 
 
 def _copied(sentence: str, source: str) -> bool:
