@@ -218,3 +218,30 @@ def test_export_then_import_in_a_fresh_browser(chromium, tmp_path, run_cli):  # 
             expect(pg.locator("#import-note")).to_contain_text("2 decisions imported")
             assert "1 accepted, 0 rejected, 1 resolved" in pg.locator("#progress").inner_text()
         context.close()
+
+
+def test_a_bilingual_document_shows_source_beside_target_with_both_spans_marked(page, tmp_path, run_cli):
+    """An XLIFF file: a table with the source and the translation of each unit; a bilingual finding is marked in
+    the translation and, on what it refers to, in the source; selecting either selects the finding."""
+    xliff = ('<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" '
+             'xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="x" source-language="de" '
+             'target-language="en" datatype="plaintext"><body>\n'
+             '<trans-unit id="1"><source>Der Vertrag kostet 250 Euro &amp; mehr.</source>'
+             '<target>The contract costs 205 euros &amp; more.</target></trans-unit>\n'
+             '<trans-unit id="2"><source>Kommen Sie morgen?</source><target>Are you coming tomorrow?</target>'
+             '</trans-unit>\n</body></file></xliff>\n')
+    out = make_report(run_cli, tmp_path, {"ui.xlf": xliff})
+    open_document(page, out, "ui.xlf")
+    table = page.locator("table.bitext")
+    assert table.locator("tbody tr").count() == 2
+    assert page.locator("#view-rendered").inner_text() == "Side by side"
+    row = table.locator("tbody tr").first
+    assert row.locator("td.src").inner_text().startswith("Der Vertrag kostet 250 Euro & mehr.")
+    source_mark = row.locator("td.src mark.hl")
+    target_mark = row.locator("td.tgt mark.hl")
+    assert source_mark.inner_text() == "250" and target_mark.inner_text() == "205"
+    assert source_mark.get_attribute("data-ids") == target_mark.get_attribute("data-ids")
+    source_mark.click()
+    ident = source_mark.get_attribute("data-ids")
+    assert "current" in (page.locator(f"#item-{ident}").get_attribute("class") or "")
+    assert page.errors == []
