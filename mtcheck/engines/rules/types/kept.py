@@ -37,8 +37,9 @@ from mtcheck.engines.rules.types.spec import need
 from mtcheck.errors import RuleError
 
 #: A number; a unit or an ordinal suffix may follow it directly ("10,000m", "12th", "1940s"), another digit or a
-#: letter may not precede it ("C1", "H2O").
-NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,\u00a0\u202f' ]\d{3})*(?:[.,]\d+)?(?![\d])(?![.,]\d)")
+#: letter may not precede it ("C1", "H2O"), except a letter of a script written without spaces ("有25万").
+NUMBER = re.compile(r"(?<![.,])(?<![^\W\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])"
+                    r"\d+(?:[.,\u00a0\u202f' ]\d{3})*(?:[.,]\d+)?(?![\d])(?![.,]\d)")
 URL = re.compile(r"\bhttps?://[^\s<>\"')\]]+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 #: printf placeholders (never "% din", "% de": a conversion is not followed by a letter, and a space flag is too
 #: rare to tell from prose) and brace placeholders.
@@ -63,9 +64,9 @@ def _digits(number: str) -> str:
     return re.sub(r"\D", "", number)
 
 
-def _spelled(number: str, language: str | None) -> list[str]:
+def _spelled(number: str, language: str | None, limit: int = 7) -> list[str]:
     """The number written out in the target language (num2words), lower case: "10" → "zehn" in German."""
-    if not language or len(number) > 7:
+    if not language or len(number) > limit:
         return []
     try:
         from num2words import num2words
@@ -73,6 +74,59 @@ def _spelled(number: str, language: str | None) -> list[str]:
         return [num2words(int(number), lang=language.split("-")[0]).lower()]
     except (ImportError, NotImplementedError, ValueError, TypeError, OverflowError, KeyError):
         return []
+
+
+#: Multipliers written after a number in Chinese and Japanese: 25万 = 250,000, 140亿 = 14 billion.
+CJK_SCALE = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8, "千": 10**3}
+#: Scale words after a number in a target: "14 billion", "2,5 Millionen".
+SCALE_WORDS = re.compile(r"\s*(thousand|million|billion|trillion|tausend|millionen|million|milliarden|milliarde|"
+                         r"mil millones|millones|millón|mil|milliards?|millions?)\b", re.I)
+SCALE_VALUES = {"thousand": 10**3, "tausend": 10**3, "mil": 10**3, "million": 10**6, "millionen": 10**6,
+                "millones": 10**6, "millón": 10**6, "millions": 10**6, "billion": 10**9, "milliarde": 10**9,
+                "milliarden": 10**9, "mil millones": 10**9, "milliard": 10**9, "milliards": 10**9, "trillion": 10**12}
+
+
+def _value(number: str) -> float | None:
+    """The value of a number as written in either locale ("3.500" → 3500, "2,5" → 2.5, "250000" → 250000)."""
+    text = number.replace("\u00a0", "").replace("\u202f", "").replace(" ", "").replace("'", "")
+    groups = re.split(r"[.,]", text)
+    try:
+        if len(groups) > 1 and all(len(g) == 3 for g in groups[1:]):
+            return float("".join(groups))  # thousands separators
+        if len(groups) == 2:
+            return float(f"{groups[0]}.{groups[1]}")  # a decimal mark
+        return float(text)
+    except ValueError:
+        return None
+
+
+def _target_values(target: str) -> set[float]:
+    """Every number of the target by value, times a scale word after it ("14 billion")."""
+    out = set()
+    for m in NUMBER.finditer(target):
+        value = _value(m.group())
+        if value is None:
+            continue
+        out.add(value)
+        scale = SCALE_WORDS.match(target, m.end())
+        if scale:
+            out.add(value * SCALE_VALUES.get(scale.group(1).lower(), 1))
+    return out
+
+
+def _scaled_kept(source: str, m: re.Match, values: set[float], lowered: str, language: str | None) -> bool:
+    """A number with a Chinese or Japanese multiplier (25万) is kept when the target has its value, in digits
+    ("250,000"), with a scale word ("14 billion") or written out ("fourteen billion")."""
+    mult = CJK_SCALE.get(source[m.end() : m.end() + 1])
+    value = _value(m.group())
+    if mult is None or value is None:
+        return False
+    total = value * mult
+    if any(abs(v - total) < 0.5 for v in values):
+        return True
+    if total.is_integer():
+        return any(w in lowered for w in _spelled(str(int(total)), language, limit=13))
+    return False
 
 
 def _identifier(word: str) -> bool:
@@ -238,9 +292,21 @@ class KeptRule(Rule):
 
     def _numbers(self, source: str, target: str, language: str | None):
         lowered = target.lower()
-        wanted = Counter(_digits(m.group()) for m in NUMBER.finditer(source)
-                         if len(_digits(m.group())) >= self.min_digits
-                         and not (self.units and self.units.match(source, m.end())))
+        values = _target_values(target)
+        wanted: Counter = Counter()
+        for m in NUMBER.finditer(source):
+            if len(_digits(m.group())) < self.min_digits or (self.units and self.units.match(source, m.end())):
+                continue
+            if source[m.end() : m.end() + 1] in CJK_SCALE:  # 25万: compared by value, not by digits
+                if not _scaled_kept(source, m, values, lowered, language):
+                    shown = m.group() + source[m.end()]
+                    near = [t for t in NUMBER.finditer(target) if _digits(t.group()) == _digits(m.group())]
+                    if near:
+                        yield near[0].start(), near[0].end(), {"match": near[0].group(), "source": shown}, []
+                    else:
+                        yield 0, len(target), {"match": target, "source": shown}, []
+                continue
+            wanted[_digits(m.group())] += 1
         found = [(m.start(), m.end(), _digits(m.group())) for m in NUMBER.finditer(target)]
         have = Counter(d for _, _, d in found if len(d) >= self.min_digits)
         # a number written out in the target is kept ("10 times" → "zehnmal")
