@@ -43,7 +43,6 @@ def main() -> None:
         (tmp / "mt").mkdir()
         (tmp / "src" / "lines.txt").write_text("\n".join(src[i] for i in rows) + "\n", encoding="utf-8")
         (tmp / "mt" / "lines.txt").write_text("\n".join(mt[i] for i in rows) + "\n", encoding="utf-8")
-        words = sum(len(mt[i].split()) for i in rows)
         unchanged_words = sum(len(mt[i].split()) for i in rows if i + 1 in unchanged)
         for label, extra in (("target only", []), ("with sources", ["--source-dir", str(tmp / "src")])):
             cmd = [sys.executable, "-m", "mtcheck", str(tmp / "mt"), "--lang", pair.split("-")[1], "--source-lang",

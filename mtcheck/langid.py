@@ -6,7 +6,6 @@ starts in a tenth of a second with a small memory footprint instead of seconds a
 from __future__ import annotations
 
 import functools
-import re
 
 from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
 

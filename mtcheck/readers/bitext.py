@@ -10,7 +10,6 @@ XLIFF, PO and TMX are read through translate-toolkit (``readers.translation``)."
 from __future__ import annotations
 
 import csv
-import io
 
 from mtcheck.document import Document, DocumentBuilder
 from mtcheck.errors import InputError

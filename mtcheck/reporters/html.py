@@ -114,17 +114,7 @@ def rendered(blocks: list[dict], findings: list[tuple[str, Finding]], *, source_
             if group:
                 out.append("<ul>" if group == "ul" else '<div class="cells">')
             open_group = group
-        parts = []
-        for fs, fe, typ, text in block["pieces"]:
-            if typ == "text":
-                parts.append(_highlighted(text, fs, fe, spans))
-            else:
-                on = [sp for sp in spans if sp[0] < max(fe, fs + 1) and sp[1] > fs]
-                inner = str(escape(text))
-                if typ in ("code", "block"):
-                    inner = f"<code>{inner}</code>"
-                parts.append(_mark(inner, on) if on else inner)
-        body = "".join(parts)
+        body = _block_html(block, spans)
         if kind == "code":
             out.append(f'<pre class="code">{body}</pre>')
         elif kind == "item":
@@ -140,6 +130,7 @@ def rendered(blocks: list[dict], findings: list[tuple[str, Finding]], *, source_
 
 
 def _block_html(block: dict, spans) -> str:
+    """A block's pieces as escaped HTML: prose with its findings marked, placeholders and code as code."""
     parts = []
     for fs, fe, typ, text in block["pieces"]:
         if typ == "text":

@@ -69,7 +69,9 @@ class CopiedRule(Rule):
         if src_lang and own and src_lang == own:
             return
         passage: list = []  # copied segments in a row (structured pages: one finding for the passage)
-        for seg in doc.segments:
+        group = not doc.segments_are_units
+        last = -2  # index of the passage's last segment
+        for index, seg in enumerate(doc.segments):
             if seg.source is None or not seg.source.strip() or _NO_SPACES.search(seg.source):
                 continue
             target = doc.text[seg.start : seg.end]
@@ -85,11 +87,12 @@ class CopiedRule(Rule):
                 runs = []
             if self.kind == "segment":
                 if mostly:
-                    if passage and not doc.segments_are_units and _adjacent(doc, passage[-1], seg):
+                    if passage and group and last == index - 1:
                         passage.append(seg)
+                        last = index
                         continue
                     yield from self._passage(doc, passage)
-                    passage = [seg]
+                    passage, last = [seg], index
                 elif passage and target.strip():
                     yield from self._passage(doc, passage)
                     passage = []
@@ -145,12 +148,6 @@ class CopiedRule(Rule):
             out.append((seg.start + run[0].start(), seg.start + run[-1].end(), j - i, content))
             i = j
         return out
-
-
-def _adjacent(doc: Document, a, b) -> bool:
-    """Is segment b the next segment after a in the document?"""
-    i = doc.segments.index(a)
-    return i + 1 < len(doc.segments) and doc.segments[i + 1] is b
 
 
 def _letters(text: str) -> str:

@@ -172,11 +172,13 @@ class KeptRule(Rule):
         self.units = re.compile(r"\s*(?:" + "|".join(re.escape(u) for u in units) + r")\b", re.I) if units else None
 
     def find(self, doc: Document, ctx: RuleContext) -> Iterable[RuleMatch]:
+        # every code of the source page: a page's "translated" code must be found nowhere in it
+        page_codes = {k for sg in doc.segments for k in (sg.source_codes or ())} if self.kind == "markup" else set()
         for seg in doc.segments:
             if seg.source is None or not seg.source.strip():
                 continue
             if self.kind == "markup":
-                yield from self._markup(doc, seg)
+                yield from self._markup(doc, seg, page_codes)
                 continue
             fstart, target = doc.raw_segment(seg)
             problems = self._pairs(seg.source, target, doc.segments_are_units) if self.kind == "pairs" else \
@@ -187,7 +189,7 @@ class KeptRule(Rule):
                 e = min(seg.end, doc.from_file(fstart + end, end=True))
                 yield RuleMatch(s, max(e, s), tuple(suggestions), values)
 
-    def _markup(self, doc: Document, seg) -> Iterable[RuleMatch]:
+    def _markup(self, doc: Document, seg, page_codes: set[str]) -> Iterable[RuleMatch]:
         """In translation units (XLIFF, TMX) every code counts: one lost or added breaks the merge back. On
         aligned pages, where translators legitimately drop or add a code span while rephrasing, only code that
         was translated is reported: a code span of plain words that the source page never has, in a block that
@@ -197,15 +199,14 @@ class KeptRule(Rule):
         present = doc.segment_codes(seg)
         wanted = Counter(seg.source_codes)
         have = Counter(k for _, _, k in present)
-        added = [(a, b, key) for a, b, key in present if (have - wanted)[key] > 0]
-        dedup, seen = [], Counter()
-        for a, b, key in added:  # each surplus key as often as it is surplus
-            if seen[key] < (have - wanted)[key]:
-                seen[key] += 1
+        surplus = have - wanted
+        dedup = []
+        for a, b, key in present:  # each surplus key as often as it is surplus, first occurrences first
+            if surplus[key] > 0:
+                surplus[key] -= 1
                 dedup.append((a, b, key))
         missing = list((wanted - have).elements())
         strict = doc.segments_are_units
-        page_codes = None
         for index, (a, b, key) in enumerate(dedup):
             if strict:
                 detail = (f"Inline code {key} stands where the source has {missing[index]}."
@@ -213,8 +214,6 @@ class KeptRule(Rule):
             else:
                 # a page: only code that reads as translated words, found nowhere in the source page's code,
                 # in a block whose source lost a code (`state` → `estado`)
-                if page_codes is None:
-                    page_codes = {k for sg in doc.segments for k in (sg.source_codes or ())}
                 if not missing or key in page_codes or not _PLAIN_CODE.match(key):
                     continue
                 lost = next((m for m in missing if _PLAIN_CODE.match(m)), missing[0])
@@ -230,7 +229,6 @@ class KeptRule(Rule):
                                                          "detail": f"The source's inline code {key} is missing here."})
 
     def _names(self, source: str, target: str):
-        from mtcheck.document.words import looks_technical
         from mtcheck.engines.rules.types.glossary import fold
 
         letters = [ch for ch in source if ch.isalpha()]
@@ -265,9 +263,6 @@ class KeptRule(Rule):
                                        "mark": name, "count": str(wanted - have)}, []
 
     def _problems(self, source: str, target: str, language: str | None = None):
-        if self.kind == "pairs":
-            yield from self._pairs(source, target)
-            return
         if self.kind == "names":
             yield from self._names(source, target)
             return

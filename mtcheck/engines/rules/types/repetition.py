@@ -118,7 +118,6 @@ class RepetitionRule(Rule):
         idiom_next = {w.lower() for w in for_language(self.unless_followed_by, lang)}
         if self.mode == "coordination" and not conj:
             return
-        norm = (lambda s: s) if self.case_sensitive else str.lower
         text = doc.text
         for lo, hi, _ in ctx.segments(self.skip_kinds):
             words = ctx.words(lo, hi)
