@@ -168,7 +168,12 @@ def build_rule(spec: Any, path: str, pack: str | None, lines: dict[str, int] | N
     return rule
 
 
-class _StrictLoader(yaml.SafeLoader):
+#: libyaml's parser when PyYAML was built with it (the wheels are): reading the rule packs is a tenth of start-up
+#: with it and a half without.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _StrictLoader(_SafeLoader):
     """YAML that refuses a key given twice in one mapping (PyYAML keeps the last one silently)."""
 
 
@@ -189,7 +194,7 @@ _StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _n
 def _top_level_lines(text: str) -> dict[str, int]:
     """Line number of each top-level key of a rule file, for messages."""
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_SafeLoader)
     except yaml.YAMLError:
         return {}
     if not isinstance(node, yaml.MappingNode):

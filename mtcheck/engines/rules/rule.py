@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from operator import eq
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Iterable, Iterator
 
@@ -95,6 +96,12 @@ def at_word_boundaries(text: str, start: int, end: int) -> bool:
 WORD = re.compile(r"[^\W_][\w'’-]*")
 
 
+def equal_at(tokens: list[str], distance: int) -> bytes:
+    """Byte i is 1 where ``tokens[i] == tokens[i + distance]``: computed in C, so that a run of equal tokens is a
+    substring test (``b"\\x01" * k in equal_at(tokens, k)``: some k tokens repeated at once)."""
+    return bytes(map(eq, tokens, tokens[distance:]))
+
+
 class RuleContext:
     """Per-document state shared by the rules of one run: sentence spans and word tokens are computed once,
     when first asked."""
@@ -114,12 +121,12 @@ class RuleContext:
         return self._words[key]
 
     def tokens(self, start: int, end: int, *, lower: bool = True) -> list[str]:
-        """The words of ``doc.text[start:end]`` as strings (lower-cased unless asked not to), computed once."""
+        """The words of ``doc.text[start:end]`` as strings (each lower-cased unless asked not to), computed once;
+        found in C without positions, so a rule can test a cheap condition before it asks for ``words``."""
         key = (start, end, lower)
         if key not in self._tokens:
-            text = self.doc.text
-            words = [text[s:e] for s, e in self.words(start, end)]
-            self._tokens[key] = [w.lower() for w in words] if lower else words
+            words = WORD.findall(self.doc.text, start, end)
+            self._tokens[key] = list(map(str.lower, words)) if lower else words
         return self._tokens[key]
 
     def sentences(self) -> list[tuple[int, int]]:

@@ -6,6 +6,7 @@ parenthesis that opens a paragraph and closes in a later one), and a list marker
 
 from __future__ import annotations
 
+import re
 from typing import Any, Iterable
 
 from mtcheck.document import Document
@@ -33,6 +34,9 @@ class BalanceRule(Rule):
             else:
                 self.openers[o] = c
                 self.closers[c] = o
+        #: the marks themselves: the scan visits only them (a regex over the segment, in C), not every character
+        marks = sorted({*self.symmetric, *self.openers, *self.closers})
+        self._marks = re.compile("[" + "".join(map(re.escape, marks)) + "]" if marks else "(?!)")
 
     def _is_list_marker(self, text: str, i: int, lo: int) -> bool:
         j = i
@@ -46,8 +50,9 @@ class BalanceRule(Rule):
         for n, (lo, hi, _) in enumerate(segs):
             stack: list[tuple[str, int]] = []
             sym: dict[str, list[int]] = {}
-            for i in range(lo, hi):
-                ch = text[i]
+            for mark in self._marks.finditer(text, lo, hi):
+                i = mark.start()
+                ch = mark.group()
                 if ch in self.symmetric:
                     sym.setdefault(ch, []).append(i)
                 elif ch in self.openers:

@@ -12,7 +12,7 @@ import re
 from typing import Any, Iterable
 
 from mtcheck.document import Document
-from mtcheck.engines.rules.rule import Rule, RuleContext, RuleMatch
+from mtcheck.engines.rules.rule import Rule, RuleContext, RuleMatch, equal_at
 from mtcheck.engines.rules.types.spec import for_language, need, per_language
 
 TOKEN = re.compile(r"\w+|[^\w\s]")
@@ -29,17 +29,20 @@ class LoopRule(Rule):
         self.min_repeats = need(self, spec, "min_repeats", int, 3)
         self.min_repeats_token = need(self, spec, "min_repeats_token", int, 4)
         self.allow = per_language(self, spec, "allow")
+        #: a loop of n tokens repeated r times is a run of (r - 1) * n tokens equal to the token n after them
+        self._runs = [(n, b"\x01" * ((self.min_repeats_token if n == 1 else self.min_repeats) - 1) * n)
+                      for n in range(1, self.max_ngram + 1)]
 
     def find(self, doc: Document, ctx: RuleContext) -> Iterable[RuleMatch]:
         allowed = {w.lower() for w in for_language(self.allow, ctx.language)}
         for seg in doc.segments:
             text = doc.text[seg.start : seg.end]
+            lowered = list(map(str.lower, TOKEN.findall(text)))
+            if not any(run in equal_at(lowered, n) for n, run in self._runs):
+                continue  # a necessary condition, tested in C, fails: no loop in this segment (most segments)
             toks = [(m.start(), m.end(), m.group().lower()) for m in TOKEN.finditer(text)]
             words = [t[2] for t in toks]
             n_tok = len(toks)
-            # necessary: some token equal to the one n after it, for an n of 1 .. max_ngram
-            if not any(words[i] == words[i + n] for n in range(1, self.max_ngram + 1) for i in range(n_tok - n)):
-                continue
             i = 0
             while i < n_tok:
                 best = None  # (covered tokens, n, repeats)

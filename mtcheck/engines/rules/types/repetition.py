@@ -8,7 +8,8 @@ Modes:
   word once.
 - ``phrase``: a run of ``min_words`` to ``max_words`` words repeated at once ("in the city in the city").
 Back-references are what a regex would use here; RE2 has none, so the comparison is done in Python over a
-linear tokenisation.
+linear tokenisation, after a test in C (equal words at the right distance) has set aside the segments that
+cannot repeat.
 
 In a bilingual segment, ``coordination`` reads the source: "misiles y cohetes" there confirms the lost word
 (the message says so), and "X and X" in the source itself means the translation only follows it (not flagged)."""
@@ -20,7 +21,7 @@ from typing import Any, Iterable
 
 from mtcheck.document import Document
 from mtcheck.engines.rules.regex import Pattern
-from mtcheck.engines.rules.rule import WORD, Rule, RuleContext, RuleMatch
+from mtcheck.engines.rules.rule import WORD, Rule, RuleContext, RuleMatch, equal_at
 from mtcheck.engines.rules.types.spec import for_language, need, per_language
 from mtcheck.errors import RuleError
 
@@ -99,16 +100,20 @@ class RepetitionRule(Rule):
         return different
 
     def _may_repeat(self, toks: list[str], conj: set[str]) -> bool:
-        """A cheap necessary condition for a match of this mode anywhere in the segment."""
-        n = len(toks)
+        """A necessary condition for a match of this mode anywhere in the segment, tested in C (``equal_at``):
+        most segments fail it and are never tokenised with positions."""
         if self.mode == "word":
-            return any(toks[i] == toks[i + 1] for i in range(n - 1))
-        if self.mode == "coordination":
-            return any(t in conj and any(toks[j - k : j] == toks[j + 1 : j + 1 + k]
-                                         for k in range(1, min(self.max_words, j, n - 1 - j) + 1))
-                       for j, t in enumerate(toks))
-        lo_k = max(self.min_words, 2)
-        return any(toks[i] == toks[i + k] for k in range(lo_k, self.max_words + 1) for i in range(n - k))
+            return b"\x01" in equal_at(toks, 1)
+        if self.mode == "coordination":  # k words, equal to the k words after a conjunction that follows them
+            if conj.isdisjoint(toks):
+                return False
+            is_conj = bytes(map(conj.__contains__, toks))
+            for k in range(1, self.max_words + 1):
+                equal = equal_at(toks, k + 1)
+                if b"\x01" * k in equal and 1 in map(min, *(equal[j:] for j in range(k)), is_conj[k:]):
+                    return True
+            return False
+        return any(b"\x01" * k in equal_at(toks, k) for k in range(max(self.min_words, 2), self.max_words + 1))
 
     def find(self, doc: Document, ctx: RuleContext) -> Iterable[RuleMatch]:
         lang = (ctx.language or "").split("-")[0]
@@ -120,11 +125,11 @@ class RepetitionRule(Rule):
             return
         text = doc.text
         for lo, hi, _ in ctx.segments(self.skip_kinds):
-            words = ctx.words(lo, hi)
             toks = ctx.tokens(lo, hi, lower=not self.case_sensitive)
-            n = len(words)
             if not self._may_repeat(toks, conj):
                 continue  # a necessary condition fails: no match in this segment (most segments)
+            words = ctx.words(lo, hi)
+            n = len(words)
 
             def gap_is_space(i: int) -> bool:
                 return text[words[i][1] : words[i + 1][0]].isspace()

@@ -89,6 +89,7 @@ class UntranslatedRule(Rule):
         if not own or own not in langid.LANGUAGES:
             return
         candidates = []
+        settled = 0  # sentences so far found in the document's language by the cheap signal: each ends a passage
         for s, e in ctx.sentences():
             seg = doc.segment_at(s)
             if seg is not None and seg.source and _copied(doc.text[s:e], seg.source):
@@ -96,15 +97,18 @@ class UntranslatedRule(Rule):
             # the cheap signal first: a sentence whose function words are the document's beyond doubt is not
             # looked at further; then lingua's most likely language, and full confidences only where that is not
             # the document's
-            if e - s < 20 or langid.quick(doc.text[s:e]) == own:
+            if e - s < 20:
+                continue
+            if langid.surely(doc.text[s:e], own):
+                settled += 1
                 continue
             if doc.link_texts and _mostly_link_text(doc, s, e):
                 continue  # the title of a linked page ("See also" lists), in that page's language
             heading = seg is not None and seg.kind in ("heading", "headline")
             prose = self._prose(doc, s, e, heading)
             if prose is not None:
-                candidates.append(((s, e), prose))
-        top = langid.detect_many([p for _, (p, _) in candidates])
+                candidates.append(((s, e), prose, settled))
+        top = langid.detect_many([p for _, (p, _), _ in candidates])
         foreign = [i for i, lang in enumerate(top) if lang is not None and lang != own]
         results = langid.confidences_many([candidates[i][1][0] for i in foreign])
         verdicts: dict[int, tuple[str, bool]] = {}  # candidate index → (language, short)
@@ -118,19 +122,21 @@ class UntranslatedRule(Rule):
                                                             self.min_confidence):
                 continue
             verdicts[i] = (best[0], short)
-        # passages: runs of consecutive flagged candidates (any other checked sentence ends a run)
+        # passages: runs of consecutive flagged candidates (any other checked sentence ends a run, whether lingua
+        # or the cheap signal found it in the document's language)
         runs: list[list[int]] = []
         for i in range(len(candidates)):
             if i not in verdicts:
                 continue
             prev = runs[-1][-1] if runs else None
             if (self.group_passages and prev == i - 1 and verdicts[prev][0] == verdicts[i][0]
+                    and candidates[prev][2] == candidates[i][2]
                     and not _own_unit(doc, candidates[prev][0][0], candidates[i][0][0])):
                 runs[-1].append(i)
             else:
                 runs.append([i])
         for run in runs:
-            (start, end), _ = candidates[run[0]]
+            (start, end), _, _ = candidates[run[0]]
             start, end = _longest_prose(doc, start, end)
             if end <= start:
                 continue

@@ -1,0 +1,91 @@
+"""The rule engine's cheap necessary conditions (tested in C before a segment is looked at closely) never hide
+a match: each rule gives the same matches with its fast path as with the condition forced true, on text written
+to trip them (glued punctuation, case, non-breaking spaces, dotted capitals, final sigma, long loops)."""
+
+import random
+
+import pytest
+
+from mtcheck.document import DocumentBuilder
+from mtcheck.engines.rules import load_rules
+from mtcheck.engines.rules.rule import RuleContext
+from mtcheck.engines.rules.types.loop import LoopRule
+from mtcheck.engines.rules.types.repetition import RepetitionRule
+from mtcheck.readers.text import read_text
+
+RULES = {r.id: r for r in load_rules()}
+
+PIECES = ["the", "The", "THE", "and", "or", "y", "und", "missiles", "Missiles", "in the city", "of the world",
+          "İstanbul", "i̇stanbul", "ΣΟΦΟΣ", "σοφος", "x,bar", "bar", "bar,", "(bar", "bar)", "foo.bar", "_bar",
+          "-bar", "'bar", "don't", "U.S.", "3.5", "1,000", "000", ".", ",", "…", "?", "!", "ha", "la", "«", "»",
+          "e-mail", "Tian", "C++", "C#", "may", "not", "\u00a0", "\n", "  ", "\t"]
+
+
+def _texts(seed: int, n: int = 300) -> list[str]:
+    rng = random.Random(seed)
+    out = []
+    for _ in range(n):
+        words = []
+        for _ in range(rng.randint(2, 30)):
+            piece = rng.choice(PIECES)
+            words.append(piece)
+            if rng.random() < 0.3:  # repeats, close by, in other cases and spacings
+                words.extend([rng.choice([piece, piece.lower(), piece.upper()])] * rng.randint(1, 5))
+            elif rng.random() < 0.2:  # coordinated with itself: "missiles and missiles"
+                words.extend([rng.choice(["and", "or", "And"]), rng.choice([piece, piece.lower()])])
+        sep = [" ", " ", " ", "", "\u00a0", "  "]
+        out.append("".join(w + rng.choice(sep) for w in words).strip())
+    return out
+
+
+def _doc(text: str, language: str = "en"):
+    doc = read_text(DocumentBuilder("<t>", text, format="text"))
+    doc.language = language
+    return doc
+
+
+def _spans(rule, doc, language="en"):
+    return [(m.start, m.end, m.values.get("count")) for m in rule.find(doc, RuleContext(doc, language))]
+
+
+@pytest.mark.parametrize("rule_id", ["common.repeated-word", "common.repeated-phrase",
+                                     "common.collapsed-coordination"])
+def test_repetition_fast_path_hides_nothing(rule_id, monkeypatch):
+    rule = RULES[rule_id]
+    assert isinstance(rule, RepetitionRule)
+    texts = _texts(1) + ["the the", "x,bar bar", "Missiles and missiles,", "in the\u00a0city in the city",
+                         "ΣΟΦΟΣ σοφος", "said the the", "pack or pack"]
+    fast = [_spans(rule, _doc(t)) for t in texts]
+    monkeypatch.setattr(RepetitionRule, "_may_repeat", lambda self, toks, conj: True)
+    slow = [_spans(rule, _doc(t)) for t in texts]
+    assert fast == slow
+    assert sum(map(len, slow)) > 10  # the texts do repeat: the comparison means something
+
+
+def test_loop_fast_path_hides_nothing(monkeypatch):
+    rule = RULES["common.degenerate-loop"]
+    assert isinstance(rule, LoopRule)
+    texts = _texts(2) + [". . . . . . .", "of the world of the world of the world of the world",
+                         "ha ha ha ha ha", "a-a-a-a-a", "THE the The tHe the"]
+    fast = [_spans(rule, _doc(t)) for t in texts]
+    monkeypatch.setattr(rule, "_runs", [(1, b"")])  # the condition forced true
+    slow = [_spans(rule, _doc(t)) for t in texts]
+    assert fast == slow
+    assert sum(map(len, slow)) > 10
+
+
+def test_sentence_in_own_language_ends_an_untranslated_passage():
+    """Two foreign sentences with a plainly English one between them are two findings, not one passage, though
+    the English one is settled by its function words and never reaches the identifier."""
+    rule = RULES["common.untranslated-sentence"]
+    text = ("Der Minister sagte, dass die Verhandlungen morgen weitergehen werden. "
+            "The delegation arrived on Monday and met him at the hotel. "
+            "Die Delegation reist am Freitag wieder ab und trifft sich danach mit den Vertretern der Regierung.")
+    doc = _doc(text)
+    matches = list(rule.find(doc, RuleContext(doc, "en")))
+    assert [text[m.start:m.end].split()[0] for m in matches] == ["Der", "Die"]
+    assert all(not m.values["passage"] for m in matches)
+    # without the English sentence the two are one passage
+    joined = _doc(text.replace("The delegation arrived on Monday and met him at the hotel. ", ""))
+    (one,) = list(rule.find(joined, RuleContext(joined, "en")))
+    assert "passage of 2" in one.values["passage"]
