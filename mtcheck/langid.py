@@ -77,10 +77,12 @@ SURE_MIN = 2
 def surely(text: str, language: str) -> bool:
     """Is ``text`` beyond doubt in ``language``, by its function words alone? (The cheap signal of rules that
     look for text in another language: only where it fails is a statistical identifier asked.)"""
-    counts = marker_counts(text)
-    own = counts.get(language, 0)
-    if own >= SURE_MIN and len(counts) == 1:
+    markers = _marker_words()
+    found = list(filter(None, map(markers.get, map(str.strip, text.lower().split(), repeat(_EDGES)))))
+    own = found.count(language)
+    if own >= SURE_MIN and own == len(found):
         return True
+    counts = Counter(found)
     others = max((n for code, n in counts.items() if code != language), default=0)
     return own >= QUICK_MIN and own >= QUICK_RATIO * others
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
+from itertools import islice
 from operator import eq
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Iterable, Iterator
@@ -99,7 +101,52 @@ WORD = re.compile(r"[^\W_][\w'’-]*")
 def equal_at(tokens: list[str], distance: int) -> bytes:
     """Byte i is 1 where ``tokens[i] == tokens[i + distance]``: computed in C, so that a run of equal tokens is a
     substring test (``b"\\x01" * k in equal_at(tokens, k)``: some k tokens repeated at once)."""
-    return bytes(map(eq, tokens, tokens[distance:]))
+    return bytes(map(eq, tokens, islice(tokens, distance, None)))
+
+
+#: Objects equal to no token (nor to each other), laid between the segments of a ``Rows``.
+_PAD = tuple(object() for _ in range(8))
+
+
+class Rows:
+    """The tokens of a document's segments in one list, each segment followed by padding, so that a test over
+    all of them runs in C once per document: which segments hold ``run`` tokens in a row each equal to the token
+    ``distance`` after it (a word said twice, a phrase repeated, a loop)? Only those are looked at closely."""
+
+    def __init__(self, rows: Iterable[list[str]]):
+        flat: list = []
+        ends: list[int] = []
+        for row in rows:
+            flat += row
+            flat += _PAD
+            ends.append(len(flat))
+        self.flat = flat
+        self.ends = ends  # row r is flat[ends[r - 1] : ends[r]] (its padding included)
+        self._equal: dict[int, bytes] = {}
+
+    def row_of(self, index: int) -> int:
+        return bisect_right(self.ends, index)
+
+    def equal(self, distance: int) -> bytes:
+        found = self._equal.get(distance)
+        if found is None:
+            found = self._equal[distance] = equal_at(self.flat, distance)
+        return found
+
+    def with_run(self, distance: int, run: int) -> set[int]:
+        """The rows with ``run`` tokens in a row each equal to the one ``distance`` after it (a superset: a run
+        may cross the padding when ``distance`` exceeds it, never the other way round)."""
+        pattern = b"\x01" * run
+        equal = self.equal(distance)
+        found: set[int] = set()
+        i = equal.find(pattern)
+        while i != -1:
+            row = self.row_of(i)
+            if row >= len(self.ends):
+                break
+            found.add(row)
+            i = equal.find(pattern, self.ends[row])
+        return found
 
 
 class RuleContext:
@@ -112,6 +159,7 @@ class RuleContext:
         self._sentences: list[tuple[int, int]] | None = None
         self._words: dict[tuple[int, int], list[tuple[int, int]]] = {}
         self._tokens: dict[tuple[int, int, bool], list[str]] = {}
+        self._rows: dict[tuple, Rows] = {}
 
     def words(self, start: int, end: int) -> list[tuple[int, int]]:
         """(start, end) of each word in ``doc.text[start:end]``."""
@@ -128,6 +176,13 @@ class RuleContext:
             words = WORD.findall(self.doc.text, start, end)
             self._tokens[key] = list(map(str.lower, words)) if lower else words
         return self._tokens[key]
+
+    def rows(self, skip_kinds: frozenset[str] = frozenset(), *, lower: bool = True) -> Rows:
+        """``tokens`` of every segment not of ``skip_kinds``, in the order of ``segments(skip_kinds)``."""
+        key = ("words", skip_kinds, lower)
+        if key not in self._rows:
+            self._rows[key] = Rows(self.tokens(lo, hi, lower=lower) for lo, hi, _ in self.segments(skip_kinds))
+        return self._rows[key]
 
     def sentences(self) -> list[tuple[int, int]]:
         if self._sentences is None:

@@ -12,7 +12,7 @@ import re
 from typing import Any, Iterable
 
 from mtcheck.document import Document
-from mtcheck.engines.rules.rule import Rule, RuleContext, RuleMatch, equal_at
+from mtcheck.engines.rules.rule import Rows, Rule, RuleContext, RuleMatch
 from mtcheck.engines.rules.types.spec import for_language, need, per_language
 
 TOKEN = re.compile(r"\w+|[^\w\s]")
@@ -35,11 +35,11 @@ class LoopRule(Rule):
 
     def find(self, doc: Document, ctx: RuleContext) -> Iterable[RuleMatch]:
         allowed = {w.lower() for w in for_language(self.allow, ctx.language)}
-        for seg in doc.segments:
+        rows = Rows(list(map(str.lower, TOKEN.findall(doc.text, seg.start, seg.end))) for seg in doc.segments)
+        maybe = set().union(*(rows.with_run(n, len(run)) for n, run in self._runs))
+        for index in sorted(maybe):  # a necessary condition, tested in C, fails for the others (most segments)
+            seg = doc.segments[index]
             text = doc.text[seg.start : seg.end]
-            lowered = list(map(str.lower, TOKEN.findall(text)))
-            if not any(run in equal_at(lowered, n) for n, run in self._runs):
-                continue  # a necessary condition, tested in C, fails: no loop in this segment (most segments)
             toks = [(m.start(), m.end(), m.group().lower()) for m in TOKEN.finditer(text)]
             words = [t[2] for t in toks]
             n_tok = len(toks)

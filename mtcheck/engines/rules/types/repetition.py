@@ -21,7 +21,7 @@ from typing import Any, Iterable
 
 from mtcheck.document import Document
 from mtcheck.engines.rules.regex import Pattern
-from mtcheck.engines.rules.rule import WORD, Rule, RuleContext, RuleMatch, equal_at
+from mtcheck.engines.rules.rule import WORD, Rule, RuleContext, RuleMatch
 from mtcheck.engines.rules.types.spec import for_language, need, per_language
 from mtcheck.errors import RuleError
 
@@ -99,21 +99,27 @@ class RepetitionRule(Rule):
                 different = source[words[j - 1].start() : words[j + 1].end()]
         return different
 
-    def _may_repeat(self, toks: list[str], conj: set[str]) -> bool:
-        """A necessary condition for a match of this mode anywhere in the segment, tested in C (``equal_at``):
-        most segments fail it and are never tokenised with positions."""
+    def _may_repeat(self, ctx: RuleContext, conj: set[str]) -> set[int]:
+        """The segments (indices into ``ctx.segments(skip_kinds)``) that pass a necessary condition for a match of
+        this mode: equal words at the right distance, found in C over the whole document at once
+        (``RuleContext.rows``). Most segments fail it and are never tokenised with positions."""
+        rows = ctx.rows(self.skip_kinds, lower=not self.case_sensitive)
         if self.mode == "word":
-            return b"\x01" in equal_at(toks, 1)
-        if self.mode == "coordination":  # k words, equal to the k words after a conjunction that follows them
-            if conj.isdisjoint(toks):
-                return False
-            is_conj = bytes(map(conj.__contains__, toks))
+            return rows.with_run(1, 1)
+        if self.mode == "phrase":
+            return set().union(*(rows.with_run(k, k) for k in range(max(self.min_words, 2), self.max_words + 1)))
+        # coordination: k words, a conjunction, the same k words (only the conjunctions are tried)
+        flat = rows.flat
+        is_conj = bytes(map(conj.__contains__, flat))
+        found: set[int] = set()
+        j = is_conj.find(1, 1)
+        while j != -1:
             for k in range(1, self.max_words + 1):
-                equal = equal_at(toks, k + 1)
-                if b"\x01" * k in equal and 1 in map(min, *(equal[j:] for j in range(k)), is_conj[k:]):
-                    return True
-            return False
-        return any(b"\x01" * k in equal_at(toks, k) for k in range(max(self.min_words, 2), self.max_words + 1))
+                if flat[j - k : j] == flat[j + 1 : j + 1 + k]:
+                    found.add(rows.row_of(j))
+                    break
+            j = is_conj.find(1, j + 1)
+        return found
 
     def find(self, doc: Document, ctx: RuleContext) -> Iterable[RuleMatch]:
         lang = (ctx.language or "").split("-")[0]
@@ -124,10 +130,10 @@ class RepetitionRule(Rule):
         if self.mode == "coordination" and not conj:
             return
         text = doc.text
-        for lo, hi, _ in ctx.segments(self.skip_kinds):
+        segments = list(ctx.segments(self.skip_kinds))
+        for index in sorted(self._may_repeat(ctx, conj)):
+            lo, hi, _ = segments[index]
             toks = ctx.tokens(lo, hi, lower=not self.case_sensitive)
-            if not self._may_repeat(toks, conj):
-                continue  # a necessary condition fails: no match in this segment (most segments)
             words = ctx.words(lo, hi)
             n = len(words)
 
