@@ -1,9 +1,11 @@
 """``--jobs N``: documents spread over N worker processes (the standard library's ProcessPoolExecutor).
 
-Each worker builds its own engines from the run's Settings (the registry, as a one-process run does) and checks
-one document a task with exactly the code of a one-process run (``pipeline._check_files``), so findings do not
-depend on N. The parent merges each document's part of the result in file order. LanguageTool's server is shared:
-each worker sends its own requests, so the server is kept busy by all of them at once."""
+Each worker builds its own engines from the run's Settings (the registry, as a one-process run does) and checks a
+few consecutive documents a task with exactly the code of a one-process run (``pipeline._check_files``), so
+findings do not depend on N. Within a task a worker overlaps documents as a one-process run does (the next one is
+read and checked by the rules while LanguageTool answers for the last), so a server is not left waiting between
+documents. The parent merges the parts of the result in file order. LanguageTool's server is shared: each worker
+sends its own requests, so the server is kept busy by all of them at once."""
 
 from __future__ import annotations
 
@@ -36,14 +38,14 @@ def _start(settings: Settings, root: Path, changed, texts: Mapping[str, str], sa
                   pool=ThreadPoolExecutor(max_workers=max(1, remote * IN_FLIGHT)))
 
 
-def _check(item) -> tuple[RunResult, int]:
-    """One document, checked as a one-process run checks it; its part of the result, and this worker's pid (the
-    parent adds up each worker's latest counters)."""
+def _check(items) -> tuple[RunResult, int]:
+    """A few documents, checked as a one-process run checks them; their part of the result, and this worker's pid
+    (the parent adds up each worker's latest counters)."""
     from mtcheck.pipeline import _check_files, signature
 
     s = _STATE
     part = RunResult()
-    _check_files([item], s["settings"], s["engines"], s["root"], s["changed"], part, s["pool"], None, s["texts"])
+    _check_files(list(items), s["settings"], s["engines"], s["root"], s["changed"], part, s["pool"], None, s["texts"])
     for engine in s["engines"]:
         part.stats[engine.name] = engine.stats()
         part.rule_info.update(engine.rule_info())
@@ -63,10 +65,13 @@ def check_in_processes(files, settings: Settings, root: Path, changed, result: R
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start,
                              initargs=(settings, root, changed, dict(texts), say)) as pool:
         total = len(files)
+        tasks = _tasks(files, workers)
+        done = 0
         try:
-            for index, (part, pid) in enumerate(pool.map(_check, files, chunksize=1)):
+            for task, (part, pid) in zip(tasks, pool.map(_check, tasks, chunksize=1)):
                 if progress:
-                    progress(index, total, files[index][1])
+                    progress(done, total, task[0][1])
+                done += len(task)
                 merger.add(part, pid)
         except BaseException:
             pool.shutdown(wait=False, cancel_futures=True)
@@ -74,6 +79,15 @@ def check_in_processes(files, settings: Settings, root: Path, changed, result: R
         if progress:
             progress(total, total, "")
     merger.finish()
+
+
+def _tasks(files: list, workers: int) -> list[list]:
+    """Consecutive documents, a few a task: enough for a worker to overlap them (the pipeline's IN_FLIGHT and one
+    more), and at least four tasks a worker so that the work evens out."""
+    from mtcheck.pipeline import IN_FLIGHT
+
+    size = max(1, min(IN_FLIGHT + 1, len(files) // (4 * max(1, workers))))
+    return [files[i : i + size] for i in range(0, len(files), size)]
 
 
 class Merger:

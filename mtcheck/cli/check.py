@@ -16,7 +16,6 @@ from mtcheck.errors import UsageError
 from mtcheck.ownership import check_output_file, check_report_folder
 from mtcheck.pipeline import run
 from mtcheck.reporters import REPORTERS, render_summary
-from mtcheck.reporters.html import write_html_report
 from mtcheck.scoring import evaluate_gate
 from mtcheck.settings import Settings, resolve
 
@@ -199,8 +198,12 @@ def check_command(ctx, paths, fmt, output, report, no_report, diff, diff_scope, 
             for warning in result.warnings:
                 click.echo(f"warning: {warning}", err=True)
         raise UsageError(nothing_checked(result, verbose=verbose))
-    report_path = write_html_report(result, report_dir, weights=settings.weights,
-                                    source_language=settings.source_lang) if report_dir else None
+    report_path = None
+    if report_dir:
+        from mtcheck.reporters.html import write_html_report  # jinja2: only when a report is written
+
+        report_path = write_html_report(result, report_dir, weights=settings.weights,
+                                        source_language=settings.source_lang)
     rendered = REPORTERS[fmt](result, color=sys.stdout.isatty() and fmt == "text" and not output,
                               fail_on=settings.fail_on)
     if output:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import click
 
 from mtcheck.cli import cli
-from mtcheck.engines.languagetool.provision import install
-from mtcheck.engines.languagetool.server import ServerManager, all_slots
+
+# the server modules (requests, the engine) are imported by the commands that use them, not by every mtcheck run
 
 
 @cli.group("lt")
@@ -22,6 +22,8 @@ def _say(message: str) -> None:
 @click.option("--force", is_flag=True, help="Fetch again even if an installation exists.")
 def lt_install(force: bool) -> None:
     """Install LanguageTool (Maven Central first; see the README)."""
+    from mtcheck.engines.languagetool.provision import install
+
     inst = install(force=force, say=_say)
     click.echo(f"LanguageTool {inst.version} ready ({inst.route}): {inst.root}")
 
@@ -31,6 +33,8 @@ def lt_install(force: bool) -> None:
               help="How many local servers (a pool, as the lt_servers setting).")
 def lt_start(servers: int) -> None:
     """Start the shared local server(s) (or report those running)."""
+    from mtcheck.engines.languagetool.server import ServerManager
+
     for slot in range(servers):
         state = ServerManager(say=_say, slot=slot).ensure_running()
         click.echo(f"LanguageTool {state.version} running at {state.url} (pid {state.pid})")
@@ -39,6 +43,8 @@ def lt_start(servers: int) -> None:
 @lt_group.command("stop")
 def lt_stop() -> None:
     """Stop the local servers mtcheck started (the shared one and any of a pool)."""
+    from mtcheck.engines.languagetool.server import ServerManager, all_slots
+
     for slot in all_slots():
         message = ServerManager(slot=slot).stop()
         click.echo(message if slot == 0 else f"pool server {slot}: {message}")
@@ -47,6 +53,8 @@ def lt_stop() -> None:
 @lt_group.command("status")
 def lt_status() -> None:
     """Is the shared local server running? (exit 0 if so, 1 if not); pool servers are listed too."""
+    from mtcheck.engines.languagetool.server import ServerManager, all_slots
+
     state, message = ServerManager().status()
     click.echo(message)
     for slot in all_slots()[1:]:

@@ -16,7 +16,6 @@ from mtcheck.cli.check import check_options, resolve_settings
 from mtcheck.discover import discover
 from mtcheck.errors import UsageError
 from mtcheck.fixes import SAFE, SAFE_AND_UNSAFE, fix_in_memory
-from mtcheck.metrics import METRICS, corpus_scores, corpus_scores_signed, read_lines
 
 
 def _pairs(hyp: str, ref: str) -> list[tuple[str, str, str]]:
@@ -53,6 +52,8 @@ def _pairs(hyp: str, ref: str) -> list[tuple[str, str, str]]:
 @click.pass_context
 def score_command(ctx, hypothesis, reference, fixes, tokenize, fmt, **params):
     """Score HYPOTHESIS against --ref with BLEU, chrF and TER (sacrebleu)."""
+    from mtcheck.metrics import METRICS, corpus_scores, corpus_scores_signed, read_lines  # sacrebleu, when asked
+
     pairs = _pairs(hypothesis, reference)
     before: dict[str, list[str]] = {}
     refs: dict[str, list[str]] = {}

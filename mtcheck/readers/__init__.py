@@ -9,14 +9,31 @@ from mtcheck.document import Document, DocumentBuilder
 from mtcheck.errors import InputError
 from mtcheck.readers.decode import BinaryFileError, decode
 from mtcheck.readers.bitext import line_count, read_csv, read_line_pair, read_tsv
-from mtcheck.readers.html import read_html
-from mtcheck.readers.markdown import read_markdown, read_mdx
-from mtcheck.readers.rst import read_rst
 from mtcheck.readers.syntax import ReaderOptions
 from mtcheck.readers.text import read_text
-from mtcheck.readers.translation import read_po, read_tmx, read_xliff
 
 Reader = Callable[[DocumentBuilder, ReaderOptions], Document]
+
+
+def _lazy(module: str, name: str) -> Reader:
+    """A reader whose module (and parser: markdown-it, docutils, lxml, translate-toolkit) is imported when a file
+    of its format is first read, not at every start."""
+    def reader(builder: DocumentBuilder, options: ReaderOptions) -> Document:
+        from importlib import import_module
+
+        return getattr(import_module(module), name)(builder, options)
+
+    reader.__name__ = reader.__qualname__ = name
+    return reader
+
+
+read_html = _lazy("mtcheck.readers.html", "read_html")
+read_markdown = _lazy("mtcheck.readers.markdown", "read_markdown")
+read_mdx = _lazy("mtcheck.readers.markdown", "read_mdx")
+read_rst = _lazy("mtcheck.readers.rst", "read_rst")
+read_xliff = _lazy("mtcheck.readers.translation", "read_xliff")
+read_po = _lazy("mtcheck.readers.translation", "read_po")
+read_tmx = _lazy("mtcheck.readers.translation", "read_tmx")
 
 #: extension → (format name, reader); the README's table of formats lists the same.
 READERS: dict[str, tuple[str, Reader]] = {
