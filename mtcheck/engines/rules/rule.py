@@ -149,6 +149,34 @@ class Rows:
         return found
 
 
+#: The builder's text: the segments, one after another, with a blank line between each and the next.
+_SEPARATOR = "\n\n"
+_WORD_OR_SEPARATOR = re.compile(WORD.pattern + "|\n\n")
+
+
+def _document_rows(doc: Document, lower: bool) -> "Rows | None":
+    """``Rows`` of every segment's words from one regex pass over the whole text, when the text is exactly the
+    segments parted by blank lines (as the builder makes it); None otherwise."""
+    text, segments = doc.text, doc.segments
+    if not segments or segments[0].start != 0 or segments[-1].end != len(text) or \
+            text.count(_SEPARATOR) != len(segments) - 1 or \
+            sum(seg.end - seg.start for seg in segments) + len(_SEPARATOR) * (len(segments) - 1) != len(text):
+        return None
+    flat = _WORD_OR_SEPARATOR.findall(text)
+    if lower:
+        flat = list(map(str.lower, flat))
+    rows = Rows(())
+    rows.flat = flat
+    ends = []
+    i = -1
+    for _ in range(len(segments) - 1):
+        i = flat.index(_SEPARATOR, i + 1)
+        ends.append(i + 1)
+    ends.append(len(flat))
+    rows.ends = ends
+    return rows
+
+
 class RuleContext:
     """Per-document state shared by the rules of one run: sentence spans and word tokens are computed once,
     when first asked."""
@@ -181,7 +209,12 @@ class RuleContext:
         """``tokens`` of every segment not of ``skip_kinds``, in the order of ``segments(skip_kinds)``."""
         key = ("words", skip_kinds, lower)
         if key not in self._rows:
-            self._rows[key] = Rows(self.tokens(lo, hi, lower=lower) for lo, hi, _ in self.segments(skip_kinds))
+            rows = None
+            if not any(seg.kind in skip_kinds for seg in self.doc.segments):
+                rows = _document_rows(self.doc, lower)
+            if rows is None:
+                rows = Rows(self.tokens(lo, hi, lower=lower) for lo, hi, _ in self.segments(skip_kinds))
+            self._rows[key] = rows
         return self._rows[key]
 
     def sentences(self) -> list[tuple[int, int]]:
