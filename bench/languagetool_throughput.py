@@ -4,13 +4,18 @@
 Corpus: the English MT output of ../shared/devdata copied to at least --words words (bench/data/lt-corpus).
 Timed, in this order, each on a freshly started server so LanguageTool's own sentence cache never helps:
   1. cold   : `mtcheck` with no server running and an empty result cache (includes the JVM start)
-  2. raw    : the same paragraphs posted straight to /v2/check, in mtcheck's batches, same concurrency
-  3. raw/p  : the same paragraphs posted one request per paragraph, same concurrency (for reference)
-  4. pass   : `mtcheck --select LT` (the LanguageTool pass alone), server running, empty result cache
-  5. warm   : `mtcheck` (rules and LanguageTool), server running, empty result caches
-  6. cached : `mtcheck` again, everything in the result caches (LanguageTool's and the rule engine's)
-The pass's overhead is pass vs raw (on two cores the rule engine competes with the server for CPU, which
-warm vs raw shows); a cached re-run should take a small fraction of the cold one.
+  then --repeat rounds (default 3) of, interleaved so that a slow spell of the machine hits all alike, each on a
+  fresh server first warmed on 30,000 words of other English (../shared/realdocs/rust-book-en):
+  2. raw    : the same paragraphs posted straight to /v2/check, in mtcheck's batches, two request threads
+  3. pass   : `mtcheck --select LT` (the LanguageTool pass alone, default --jobs), empty result cache
+  4. pass/1 : the same with --jobs 1
+  5. warm   : `mtcheck` (rules and LanguageTool), empty result caches
+  and once more:
+  6. raw/p  : (--per-paragraph) the paragraphs posted one request per paragraph, for reference
+  7. cached : `mtcheck` again, everything in the result caches (LanguageTool's and the rule engine's)
+Each is reported as its best and median time; the pass's overhead is pass vs raw (on two cores the rule engine
+competes with the server for CPU, which warm vs raw shows); a cached re-run should take a small fraction of the
+cold one. On a shared virtual machine two runs of the same thing differ by up to 25%: compare medians.
 Uses a home of its own (MTCHECK_LT_HOME under bench/data) and the installed LanguageTool via LTP_JAR_DIR_PATH.
 
     python bench/languagetool_throughput.py --words 200000
@@ -21,6 +26,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import time
@@ -74,10 +80,36 @@ def raw(url: str, texts: list[str], threads: int) -> float:
     return time.perf_counter() - start
 
 
-def fresh_server(manager: ServerManager) -> str:
+#: English text other than the corpus, to warm a fresh server's JVM before a timed run (its just-in-time compiler
+#: makes the first minute of a server about twice as slow as the rest, which would swamp what is measured).
+WARM_UP = HERE.parent.parent / "shared" / "realdocs" / "rust-book-en"
+WARM_UP_WORDS = 30_000
+
+
+def warm_up_texts() -> list[str]:
+    from mtcheck.readers import read_document
+
+    out: list[str] = []
+    words = 0
+    for f in sorted(WARM_UP.rglob("*.md")):
+        doc = read_document(str(f))
+        for seg in doc.segments:
+            text = doc.text[seg.start : seg.end]
+            out.append(text)
+            words += len(text.split())
+        if words >= WARM_UP_WORDS:
+            break
+    return out
+
+
+def fresh_server(manager: ServerManager, warm: list[str] | None = None) -> str:
+    """A freshly started server (LanguageTool's sentence cache empty), warmed on other text when ``warm``."""
     manager.stop()
     state = manager.ensure_running()
     requests.post(f"{state.url}/v2/check", data={"language": "en-US", "text": "Warm up the English pipeline."})
+    if warm:
+        batches = [PARAGRAPH_BREAK.join(t for _, t in b) for b in _batches([(str(i), t) for i, t in enumerate(warm)])]
+        raw(state.url, batches, 2)
     return state.url
 
 
@@ -85,6 +117,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--words", type=int, default=200_000)
     ap.add_argument("--per-paragraph", action="store_true", help="also time one request per paragraph (slow)")
+    ap.add_argument("--repeat", type=int, default=3, help="rounds of the interleaved runs (default 3)")
     args = ap.parse_args()
     inst = find_installation()
     if inst is None:
@@ -108,26 +141,35 @@ def main() -> None:
 
     t_cold = run_mtcheck(corpus)
     show("cold", t_cold)
-    url = fresh_server(manager)
     batches = [PARAGRAPH_BREAK.join(t for _, t in b) for b in _batches([(str(i), t) for i, t in enumerate(texts)])]
-    t_raw = raw(url, batches, threads)
-    show("raw", t_raw)
+    runs = {"raw": lambda url: raw(url, batches, threads),
+            "pass": lambda url: run_mtcheck(corpus, "--select", "LT"),
+            "pass/1": lambda url: run_mtcheck(corpus, "--select", "LT", "--jobs", "1"),
+            "warm": lambda url: run_mtcheck(corpus)}
+    times: dict[str, list[float]] = {label: [] for label in runs}
+    warm = warm_up_texts() if WARM_UP.is_dir() else None
+    if warm is None:
+        print(f"no warm-up text at {WARM_UP}: servers are timed cold, which adds noise")
+    for _ in range(args.repeat):
+        for label, run in runs.items():
+            url = fresh_server(manager, warm)
+            shutil.rmtree(home / "cache", ignore_errors=True)
+            shutil.rmtree(home / "rules-cache", ignore_errors=True)
+            times[label].append(run(url))
+    best = {label: min(ts) for label, ts in times.items()}
+    median = {label: statistics.median(ts) for label, ts in times.items()}
+    for label, ts in times.items():
+        print(f"{label:8} best {best[label]:7.2f} s  median {median[label]:7.2f} s  {words / median[label]:9,.0f} "
+              f"words/s  (all: {' '.join(f'{t:.2f}' for t in ts)})")
     if args.per_paragraph:
         url = fresh_server(manager)
         show("raw/p", raw(url, texts, threads))
-    fresh_server(manager)
-    shutil.rmtree(home / "cache", ignore_errors=True)
-    t_pass = run_mtcheck(corpus, "--select", "LT")
-    show("pass", t_pass)
-    fresh_server(manager)
-    shutil.rmtree(home / "cache", ignore_errors=True)
-    shutil.rmtree(home / "rules-cache", ignore_errors=True)
-    t_warm = run_mtcheck(corpus)
-    show("warm", t_warm)
     t_cached = run_mtcheck(corpus)
     show("cached", t_cached)
-    print(f"LanguageTool pass over the raw server: {100 * (t_pass / t_raw - 1):+.1f}% (pass vs raw)")
-    print(f"whole run (rules + LanguageTool) over the raw server: {100 * (t_warm / t_raw - 1):+.1f}% (warm vs raw)")
+    for label, what in (("pass", "LanguageTool pass"), ("pass/1", "LanguageTool pass, --jobs 1"),
+                        ("warm", "whole run (rules + LanguageTool)")):
+        print(f"{what} over the raw server: {100 * (median[label] / median['raw'] - 1):+.1f}% by median, "
+              f"{100 * (best[label] / best['raw'] - 1):+.1f}% by best")
     print(f"cached re-run: {100 * t_cached / t_cold:.1f}% of the cold run")
     print(f"quiet rules disabled by default: {len(QUIET_RULES)}")
     manager.stop()

@@ -1,6 +1,7 @@
 """Message and suggestion templates: ``str.format`` fields named after regex groups, with conversions of our
 own (``!l`` lower, ``!u`` upper, ``!c`` capitalise, ``!h`` HTML-unescape, ``!k`` swap the number separators
-"." and "," as between locales: 2.500 ↔ 2,500), and case preservation for substitutions."""
+"." and "," as between locales: 2.500 ↔ 2,500; ``!g`` group the digits of a whole number in threes with commas:
+250000 → 250,000), and case preservation for substitutions."""
 
 from __future__ import annotations
 
@@ -24,6 +25,9 @@ class _Formatter(string.Formatter):
             return text[:1].upper() + text[1:]
         if conversion == "k":
             return str(value).translate(_SWAP_SEPARATORS)
+        if conversion == "g":
+            text = str(value)
+            return f"{int(text):,}" if text.isascii() and text.isdigit() else text
         return super().convert_field(value, conversion)
 
     def get_value(self, key, args, kwargs):
@@ -43,7 +47,7 @@ def template_fields(template: str) -> set[str]:
     names = set()
     for _, field, _, conversion in FORMATTER.parse(template):
         if field is not None:
-            if conversion not in (None, "l", "u", "c", "h", "k", "r", "s"):
+            if conversion not in (None, "l", "u", "c", "h", "k", "g", "r", "s"):
                 raise ValueError(f"unknown conversion !{conversion}")
             names.add(field)
     return names
