@@ -317,7 +317,7 @@ class LanguageToolEngine(BaseEngine):
         accepted = self._accepted_elsewhere(paragraphs, keys, results, language, document)
         findings = []
         word_counts: dict[str, int] | None = None
-        for (seg, text), key in zip(paragraphs, keys):
+        for index, ((seg, text), key) in enumerate(zip(paragraphs, keys)):
             matches = results.get(key)
             if not matches:
                 continue
@@ -334,8 +334,12 @@ class LanguageToolEngine(BaseEngine):
                     continue
                 if rule_id in ITEM_START_SKIP and (
                         (seg.kind in ("item", "cell") and not text[: convert(m["offset"])].strip(QUOTES_AND_SPACE))
-                        or document.touches_markup(max(seg.start, start - 3), start)):
-                    continue  # an item or cell may start in lower case; so may words after a link's "?"
+                        or document.touches_markup(max(seg.start, start - 3), start)
+                        or (index and document.segments_are_units and not text[: convert(m["offset"])].strip(
+                            QUOTES_AND_SPACE) and _runs_on(paragraphs[index - 1][1]))):
+                    # an item or cell may start in lower case; so may words after a link's "?", and a unit that
+                    # goes on with the sentence of the unit before (subtitles, TED lines, a split XLIFF segment)
+                    continue
                 if document.touches_markup(start, end):
                     continue  # about inline code or a macro read as a word, not about the prose
                 if _inside_technical_token(document.text, start, end):
@@ -485,6 +489,16 @@ LINKS = ("es", "s", "n", "en", "e")
 #: One LanguageTool rule firing this many times in one sentence is one problem (degenerate output: ". . . . .",
 #: a loop), reported once over the stretch with a count.
 COLLAPSE_AT = 3
+
+
+#: Marks that end a sentence; a unit ending otherwise leaves its sentence to the next unit.
+_SENTENCE_END = (".", "!", "?", "…", "。", "！", "？", "‼", "⁇")
+
+
+def _runs_on(previous: str) -> bool:
+    """Does a translation unit leave its sentence unfinished ("... so blinding that")?"""
+    tail = previous.rstrip().rstrip("\"'”’»)]")
+    return bool(tail) and not tail.endswith(_SENTENCE_END)
 
 
 def collapse_repeats(findings: list[Finding], document: Document) -> list[Finding]:

@@ -253,3 +253,17 @@ def test_one_rule_repeated_across_a_sentence_is_one_finding_with_a_count(server,
     assert "(5 times in this sentence)" in commas[0]["message"]
     assert "," in text[commas[0]["start"]:commas[0]["end"]] and commas[0]["end"] < text.index("close")  # the first
     assert commas[0]["line"] == 1 and commas[1]["line"] == 2 and "times" not in commas[1]["message"]
+
+
+def test_a_unit_that_goes_on_with_the_sentence_before_may_start_in_lower_case(server, run_cli, tmp_path):
+    """Line-aligned translations (subtitles, talks) split sentences across units: a unit after one that ends
+    mid-sentence is not a sentence start; after one that ends with a full stop it is."""
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "t.txt").write_text("阳光太刺眼了，以至于\n我们能看到月亮反射的光。\n演讲结束了。\n非常感谢。\n",
+                                            encoding="utf-8")
+    (tmp_path / "t.txt").write_text("The sunlight is so blinding that\nwe can see the light of the moon.\n"
+                                    "The talk ended there.\nthank you very much.\n", encoding="utf-8")
+    found = lt_findings(run_cli, tmp_path, "t.txt", (tmp_path / "t.txt").read_text(encoding="utf-8"),
+                        "--lang", "en", "--source-dir", "src", "--source-lang", "zh", "--select", "LT")
+    starts = [f["line"] for f in found if f["rule"] == "LT:UPPERCASE_SENTENCE_START"]
+    assert starts == [4], found
