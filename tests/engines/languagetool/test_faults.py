@@ -203,6 +203,7 @@ def test_stale_pids_of_other_processes_are_never_signalled(home, tmp_path):
             r = mtcheck(docs, "--lang", "en", "--format", "json", "--no-report", "--fail-on", "never", env=home)
             assert r.returncode == 0, r.stderr
             assert any(f["engine"] == "languagetool" for f in json.loads(r.stdout))
+            real = (run / "server.json").read_text()  # the server that run started, in place of the stale one
             (run / "server.json").write_text(json.dumps(state))
             stop = mtcheck("lt", "stop", env=home)
             assert "no process was signalled" in stop.stdout + stop.stderr
@@ -210,6 +211,9 @@ def test_stale_pids_of_other_processes_are_never_signalled(home, tmp_path):
     finally:
         victim.kill()
         watchdog_victim.kill()
+        if "real" in locals():  # stop the server the run started (not left to its idle watchdog)
+            (run / "server.json").write_text(real)
+            mtcheck("lt", "stop", env=home)
 
 
 def test_three_runs_at_once_give_identical_findings(home, tmp_path):
