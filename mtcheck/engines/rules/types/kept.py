@@ -13,7 +13,8 @@ line-aligned pair); target-only documents are not touched.
   ``「」``) are in the target: fewer pairs there means a parenthesis or a quotation lost its marks. More pairs
   are not flagged (translations add them to explain). Square brackets (editorial insertions) are not counted;
   on pages (aligned Markdown, HTML), where a translator of running prose may drop scare quotes, only brackets
-  are.
+  are. A Chinese or Japanese source also quotes names, titles and coined terms that English capitalises; there
+  only quoted speech is asked for (after a colon or a verb of saying, or a whole sentence quoted).
 - ``names``: names, brands and code the translation must keep as written: Latin-script words in a source
   of another script (iPhone, TED, Python in a Chinese sentence), and identifiers in any source (``useState``,
   ``max_width``, ``React.memo``, ``H2O``). Capitalised words, product names and acronyms of Latin-script sources
@@ -58,6 +59,20 @@ LATIN_WORD = re.compile(r"(?<![A-Za-z0-9\u00c0-\u024f])[A-Za-z][A-Za-z0-9]*(?:[.
                         r"(?![A-Za-z0-9\u00c0-\u024f])")
 #: letters of scripts other than Latin (the source is "of another script" when most of its letters are)
 _OTHER_SCRIPT = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]")
+
+
+#: A quotation in Chinese or Japanese; what stands before it and whether it holds a sentence tell speech from a term.
+_CJK_QUOTE = re.compile(r"“[^“”]*”|「[^「」]*」|『[^『』]*』|\"[^\"]*\"")
+_SPEECH_BEFORE = re.compile(r"(?:[：:]|(?:说|道|问|曰|称|表示|写道|喊道|回答|って|と言)[，,：:]?)\s*$")
+_SENTENCE_INSIDE = re.compile(r"[。！？!?…][”」』]$")
+
+
+def _quoted_speech(source: str) -> int:
+    """Quotations of a Chinese or Japanese source that quote what someone said or wrote (after a colon or a verb
+    of saying, or holding a whole sentence). The same marks also set off names, titles and coined terms
+    (“世界价值观调查”), which English writes capitalised or plain: those are not asked for in the translation."""
+    return sum(1 for m in _CJK_QUOTE.finditer(source)
+               if _SPEECH_BEFORE.search(source, 0, m.start()) or _SENTENCE_INSIDE.search(m.group()))
 
 
 def _digits(number: str) -> str:
@@ -181,7 +196,8 @@ class KeptRule(Rule):
                 yield from self._markup(doc, seg, page_codes)
                 continue
             fstart, target = doc.raw_segment(seg)
-            problems = self._pairs(seg.source, target, doc.segments_are_units) if self.kind == "pairs" else \
+            problems = self._pairs(seg.source, target, doc.segments_are_units, doc.source_language) \
+                if self.kind == "pairs" else \
                 self._problems(seg.source, target, doc.language)
             for start, end, values, suggestions in problems:
                 # back from the file to the checked text: a URL or macro read as a placeholder word is covered whole
@@ -253,11 +269,16 @@ class KeptRule(Rule):
         if missing:  # one finding for the segment, naming every missing name
             yield 0, len(target), {"match": target, "source": "', '".join(missing), "focus": missing[0]}, []
 
-    def _pairs(self, source: str, target: str, units: bool = True):
+    def _pairs(self, source: str, target: str, units: bool = True, source_language: str | None = None):
         kinds = ((OPEN_BRACKETS, "bracket", 1), (QUOTE_MARKS, "quotation mark", 2)) if units else \
             ((OPEN_BRACKETS, "bracket", 1),)
+        cjk = (source_language or "").split("-")[0] in ("zh", "ja")
         for pattern, name, per_pair in kinds:
-            wanted, have = len(pattern.findall(source)) // per_pair, len(pattern.findall(target)) // per_pair
+            if cjk and name == "quotation mark":
+                wanted = _quoted_speech(source)  # Chinese and Japanese also quote names and terms: not asked for
+            else:
+                wanted = len(pattern.findall(source)) // per_pair
+            have = len(pattern.findall(target)) // per_pair
             if wanted > have:
                 yield 0, len(target), {"match": target, "source": f"{wanted} pair(s) of {name}s",
                                        "mark": name, "count": str(wanted - have)}, []
