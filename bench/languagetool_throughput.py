@@ -135,9 +135,8 @@ def main() -> None:
     manager = ServerManager()
     manager.stop()
 
-    def show(label: str, seconds: float, base: float | None = None) -> None:
-        extra = ""
-        print(f"{label:8} {seconds:8.2f} s  {words / seconds:9,.0f} words/s{extra}")
+    def show(label: str, seconds: float) -> None:
+        print(f"{label:8} {seconds:8.2f} s  {words / seconds:9,.0f} words/s")
 
     t_cold = run_mtcheck(corpus)
     show("cold", t_cold)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from importlib import import_module
 from typing import Callable
 
 from mtcheck.document import Document, DocumentBuilder
@@ -19,8 +20,6 @@ def _lazy(module: str, name: str) -> Reader:
     """A reader whose module (and parser: markdown-it, docutils, lxml, translate-toolkit) is imported when a file
     of its format is first read, not at every start."""
     def reader(builder: DocumentBuilder, options: ReaderOptions) -> Document:
-        from importlib import import_module
-
         return getattr(import_module(module), name)(builder, options)
 
     reader.__name__ = reader.__qualname__ = name

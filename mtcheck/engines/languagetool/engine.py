@@ -332,14 +332,15 @@ class LanguageToolEngine(BaseEngine):
                 end = seg.start + convert(m["offset"] + m["length"])
                 if end <= start:
                     continue
-                if rule_id in ITEM_START_SKIP and (
-                        (seg.kind in ("item", "cell") and not text[: convert(m["offset"])].strip(QUOTES_AND_SPACE))
-                        or document.touches_markup(max(seg.start, start - 3), start)
-                        or (index and document.segments_are_units and not text[: convert(m["offset"])].strip(
-                            QUOTES_AND_SPACE) and _runs_on(paragraphs[index - 1][1]))):
-                    # an item or cell may start in lower case; so may words after a link's "?", and a unit that
-                    # goes on with the sentence of the unit before (subtitles, TED lines, a split XLIFF segment)
-                    continue
+                if rule_id in ITEM_START_SKIP:
+                    at_start = not text[: convert(m["offset"])].strip(QUOTES_AND_SPACE)
+                    # an item or cell may start in lower case, and so may a unit that goes on with the sentence of
+                    # the unit before (subtitles, TED lines, a split XLIFF segment), and words after a link's "?"
+                    if at_start and (seg.kind in ("item", "cell") or (index and document.segments_are_units and
+                                                                      _runs_on(paragraphs[index - 1][1]))):
+                        continue
+                    if document.touches_markup(max(seg.start, start - 3), start):
+                        continue
                 if document.touches_markup(start, end):
                     continue  # about inline code or a macro read as a word, not about the prose
                 if _inside_technical_token(document.text, start, end):

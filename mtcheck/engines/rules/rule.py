@@ -113,16 +113,42 @@ class Rows:
     all of them runs in C once per document: which segments hold ``run`` tokens in a row each equal to the token
     ``distance`` after it (a word said twice, a phrase repeated, a loop)? Only those are looked at closely."""
 
-    def __init__(self, rows: Iterable[list[str]]):
+    def __init__(self, flat: list, ends: list[int]):
+        self.flat = flat
+        self.ends = ends  # row r is flat[ends[r - 1] : ends[r]] (its padding included)
+        self._equal: dict[int, bytes] = {}
+
+    @classmethod
+    def of(cls, rows: Iterable[list[str]]) -> "Rows":
+        """Rows of token lists, each followed by objects equal to no token."""
         flat: list = []
         ends: list[int] = []
         for row in rows:
             flat += row
             flat += _PAD
             ends.append(len(flat))
-        self.flat = flat
-        self.ends = ends  # row r is flat[ends[r - 1] : ends[r]] (its padding included)
-        self._equal: dict[int, bytes] = {}
+        return cls(flat, ends)
+
+    @classmethod
+    def of_document(cls, doc: Document, tokens: "re.Pattern[str]", lower: bool) -> "Rows | None":
+        """Rows of every segment's tokens from one regex pass over the whole text (the blank line between two
+        segments is the padding), when the text is exactly the segments parted by blank lines, as the builder
+        makes it; None otherwise."""
+        text, segments = doc.text, doc.segments
+        if not segments or segments[0].start != 0 or segments[-1].end != len(text) or \
+                text.count(_SEPARATOR) != len(segments) - 1 or \
+                sum(seg.end - seg.start for seg in segments) + len(_SEPARATOR) * (len(segments) - 1) != len(text):
+            return None
+        flat = re.findall(f"{tokens.pattern}|{_SEPARATOR}", text, tokens.flags)
+        if lower:
+            flat = list(map(str.lower, flat))
+        ends = []
+        i = -1
+        for _ in range(len(segments) - 1):
+            i = flat.index(_SEPARATOR, i + 1)
+            ends.append(i + 1)
+        ends.append(len(flat))
+        return cls(flat, ends)
 
     def row_of(self, index: int) -> int:
         return bisect_right(self.ends, index)
@@ -151,30 +177,6 @@ class Rows:
 
 #: The builder's text: the segments, one after another, with a blank line between each and the next.
 _SEPARATOR = "\n\n"
-_WORD_OR_SEPARATOR = re.compile(WORD.pattern + "|\n\n")
-
-
-def _document_rows(doc: Document, lower: bool) -> "Rows | None":
-    """``Rows`` of every segment's words from one regex pass over the whole text, when the text is exactly the
-    segments parted by blank lines (as the builder makes it); None otherwise."""
-    text, segments = doc.text, doc.segments
-    if not segments or segments[0].start != 0 or segments[-1].end != len(text) or \
-            text.count(_SEPARATOR) != len(segments) - 1 or \
-            sum(seg.end - seg.start for seg in segments) + len(_SEPARATOR) * (len(segments) - 1) != len(text):
-        return None
-    flat = _WORD_OR_SEPARATOR.findall(text)
-    if lower:
-        flat = list(map(str.lower, flat))
-    rows = Rows(())
-    rows.flat = flat
-    ends = []
-    i = -1
-    for _ in range(len(segments) - 1):
-        i = flat.index(_SEPARATOR, i + 1)
-        ends.append(i + 1)
-    ends.append(len(flat))
-    rows.ends = ends
-    return rows
 
 
 class RuleContext:
@@ -186,7 +188,7 @@ class RuleContext:
         self.language = language
         self._sentences: list[tuple[int, int]] | None = None
         self._words: dict[tuple[int, int], list[tuple[int, int]]] = {}
-        self._tokens: dict[tuple[int, int, bool], list[str]] = {}
+        self._tokens: dict[tuple[int, int, bool, str], list[str]] = {}
         self._rows: dict[tuple, Rows] = {}
 
     def words(self, start: int, end: int) -> list[tuple[int, int]]:
@@ -196,24 +198,28 @@ class RuleContext:
             self._words[key] = [(m.start(), m.end()) for m in WORD.finditer(self.doc.text, start, end)]
         return self._words[key]
 
-    def tokens(self, start: int, end: int, *, lower: bool = True) -> list[str]:
-        """The words of ``doc.text[start:end]`` as strings (each lower-cased unless asked not to), computed once;
-        found in C without positions, so a rule can test a cheap condition before it asks for ``words``."""
-        key = (start, end, lower)
+    def tokens(self, start: int, end: int, *, lower: bool = True, pattern: "re.Pattern[str]" = WORD) -> list[str]:
+        """The tokens (``pattern``: words by default) of ``doc.text[start:end]`` as strings, each lower-cased unless
+        asked not to, computed once; found in C without positions, so a rule can test a cheap condition before
+        it asks for ``words``."""
+        key = (start, end, lower, pattern.pattern)
         if key not in self._tokens:
-            words = WORD.findall(self.doc.text, start, end)
-            self._tokens[key] = list(map(str.lower, words)) if lower else words
+            found = pattern.findall(self.doc.text, start, end)
+            self._tokens[key] = list(map(str.lower, found)) if lower else found
         return self._tokens[key]
 
-    def rows(self, skip_kinds: frozenset[str] = frozenset(), *, lower: bool = True) -> Rows:
-        """``tokens`` of every segment not of ``skip_kinds``, in the order of ``segments(skip_kinds)``."""
-        key = ("words", skip_kinds, lower)
+    def rows(self, skip_kinds: frozenset[str] = frozenset(), *, lower: bool = True,
+             pattern: "re.Pattern[str]" = WORD) -> Rows:
+        """``tokens`` of every segment not of ``skip_kinds``, in the order of ``segments(skip_kinds)``: from one
+        pass over the document when no segment is skipped."""
+        key = (skip_kinds, lower, pattern.pattern)
         if key not in self._rows:
             rows = None
             if not any(seg.kind in skip_kinds for seg in self.doc.segments):
-                rows = _document_rows(self.doc, lower)
+                rows = Rows.of_document(self.doc, pattern, lower)
             if rows is None:
-                rows = Rows(self.tokens(lo, hi, lower=lower) for lo, hi, _ in self.segments(skip_kinds))
+                rows = Rows.of(self.tokens(lo, hi, lower=lower, pattern=pattern)
+                               for lo, hi, _ in self.segments(skip_kinds))
             self._rows[key] = rows
         return self._rows[key]
 

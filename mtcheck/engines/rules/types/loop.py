@@ -12,7 +12,7 @@ import re
 from typing import Any, Iterable
 
 from mtcheck.document import Document
-from mtcheck.engines.rules.rule import Rows, Rule, RuleContext, RuleMatch, equal_at
+from mtcheck.engines.rules.rule import Rule, RuleContext, RuleMatch
 from mtcheck.engines.rules.types.spec import for_language, need, per_language
 
 TOKEN = re.compile(r"\w+|[^\w\s]")
@@ -35,12 +35,7 @@ class LoopRule(Rule):
 
     def find(self, doc: Document, ctx: RuleContext) -> Iterable[RuleMatch]:
         allowed = {w.lower() for w in for_language(self.allow, ctx.language)}
-        if _tokens_stay_in_segments(doc):
-            # the whole document's tokens at once: no loop there (the usual case), none in any segment
-            whole = list(map(str.lower, TOKEN.findall(doc.text)))
-            if not any(run in equal_at(whole, n) for n, run in self._runs):
-                return
-        rows = Rows(list(map(str.lower, TOKEN.findall(doc.text, seg.start, seg.end))) for seg in doc.segments)
+        rows = ctx.rows(pattern=TOKEN)  # every segment's tokens, from one pass over the document
         maybe = set().union(*(rows.with_run(n, len(run)) for n, run in self._runs))
         for index in sorted(maybe):  # a necessary condition, tested in C, fails for the others (most segments)
             seg = doc.segments[index]
@@ -77,14 +72,3 @@ class LoopRule(Rule):
                                  "count": str(reps)})
                 i += covered
 
-
-def _tokens_stay_in_segments(doc: Document) -> bool:
-    """Does no run of word characters cross a segment's edge (so the document's tokens are its segments' tokens
-    one after another, with others between)? The builder parts segments with blank lines, so it holds."""
-    text = doc.text
-    for seg in doc.segments:
-        for edge in (seg.start, seg.end):
-            if 0 < edge < len(text) and (text[edge - 1].isalnum() or text[edge - 1] == "_") and \
-                    (text[edge].isalnum() or text[edge] == "_"):
-                return False
-    return True
