@@ -90,6 +90,45 @@ def surely(text: str, language: str) -> bool:
     return own >= QUICK_MIN and own >= QUICK_RATIO * others
 
 
+#: Parts the texts of one ``surely_many`` call: a token no function word can be.
+_TEXT_BREAK = "\x00|\x00"
+
+
+@functools.lru_cache(maxsize=1)
+def _marker_letters() -> tuple[dict[str, str], dict[str, str]]:
+    """(word → one letter standing for its language (``_marker_words``), the text break → "|"; language → its
+    letter)."""
+    letters = {code: chr(0x41 + i) for i, code in enumerate(LANGUAGES)}
+    table = {w: letters[code] for w, code in _marker_words().items()}
+    table[_TEXT_BREAK] = "|"
+    return table, letters
+
+
+def surely_many(texts: list[str], language: str) -> list[bool]:
+    """``surely`` of each text, from one pass over all of them: the texts are joined, split into words once, and
+    each function word becomes the letter of its language, so a text's markers are a short string."""
+    if not texts:
+        return []
+    table, letters = _marker_letters()
+    joined = f" {_TEXT_BREAK} ".join(texts)
+    words = map(str.strip, joined.lower().split(), repeat(_EDGES))
+    found = "".join(filter(None, map(table.get, words))).split("|")
+    if len(found) != len(texts):  # a text held the break itself: one at a time
+        return [surely(text, language) for text in texts]
+    own_letter = letters.get(language, "\x01")  # a language with no function words here: never settled
+    out = []
+    for markers in found:
+        own = markers.count(own_letter)
+        if own >= SURE_MIN and own == len(markers):
+            out.append(True)
+        elif own >= QUICK_MIN:
+            others = max((markers.count(c) for c in set(markers) if c != own_letter), default=0)
+            out.append(own >= QUICK_RATIO * others)
+        else:
+            out.append(False)
+    return out
+
+
 def _code(language: Language) -> str:
     return language.iso_code_639_1.name.lower()
 

@@ -54,6 +54,7 @@ class Pattern:
                  path: str | None = None, rule: str | None = None):
         self.source = source
         self.engine = engine
+        self.case_sensitive = case_sensitive
         if engine == "re2":
             try:
                 self._re = re2.compile(source, _re2_options(case_sensitive))
@@ -127,3 +128,45 @@ def check_backtracking(pattern: Pattern, *, path: str, rule: str, samples: tuple
                 f"{len(text)}-character input); rewrite it for RE2",
                 path=path, rule=rule,
             ) from None
+
+
+class PatternSet:
+    """Many RE2 patterns tested in one pass over a text (RE2::Set): which of them match anywhere in it. The rule
+    engine asks it once per document, so a pattern rule whose pattern is nowhere in the text is not run.
+
+    RE2::Set reports only "no pattern matched" when its DFA runs out of memory, which would hide matches, so the
+    set gets a generous memory budget and, before it is used, must find every pattern in a text where that
+    pattern matches (``samples``); a set that fails the test is not used (``usable`` is False)."""
+
+    MAX_MEM = 256 << 20
+
+    def __init__(self, patterns: list[Pattern], samples: list[list[str]]):
+        self.index: dict[int, int] = {}  # id(Pattern) → its index in the set
+        self._set = None
+        if not patterns or any(p.engine != "re2" for p in patterns):
+            return
+        opts = _re2_options(True)
+        opts.max_mem = self.MAX_MEM
+        found = re2.Set.SearchSet(opts)
+        try:
+            for i, p in enumerate(patterns):
+                # one set, one options: a case-insensitive pattern carries its own flag
+                if found.Add(p.source if p.case_sensitive else f"(?i:{p.source})") != i:
+                    return
+            found.Compile()
+        except re2.error:
+            return
+        for i, texts in enumerate(samples):
+            for text in texts:
+                if patterns[i].search(text) and i not in (found.Match(text) or ()):
+                    return  # the set misses what the pattern finds: never used
+        self._set = found
+        self.index = {id(p): i for i, p in enumerate(patterns)}
+
+    @property
+    def usable(self) -> bool:
+        return self._set is not None
+
+    def matching(self, text: str) -> frozenset[int]:
+        """Indices of the patterns that match somewhere in ``text``."""
+        return frozenset(self._set.Match(text) or ()) if self._set is not None else frozenset(self.index.values())

@@ -8,10 +8,13 @@ from bisect import bisect_right
 from itertools import islice
 from operator import eq
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator
 
 from mtcheck.document import Document
 from mtcheck.findings import FixSafety, Severity
+
+if TYPE_CHECKING:
+    from mtcheck.engines.rules.regex import Pattern, PatternSet
 
 
 @dataclass(frozen=True)
@@ -183,13 +186,24 @@ class RuleContext:
     """Per-document state shared by the rules of one run: sentence spans and word tokens are computed once,
     when first asked."""
 
-    def __init__(self, doc: Document, language: str | None):
+    def __init__(self, doc: Document, language: str | None, patterns: "PatternSet | None" = None):
         self.doc = doc
         self.language = language
+        self.patterns = patterns  # the whole-text patterns of the run's rules, tested at once (``may_match``)
+        self._present: frozenset[int] | None = None
         self._sentences: list[tuple[int, int]] | None = None
         self._words: dict[tuple[int, int], list[tuple[int, int]]] = {}
         self._tokens: dict[tuple[int, int, bool, str], list[str]] = {}
         self._rows: dict[tuple, Rows] = {}
+
+    def may_match(self, pattern: "Pattern") -> bool:
+        """False when ``pattern`` is one of ``patterns`` and matches nowhere in the document's text (all of them
+        are tested in one pass over the text, the first time one is asked about)."""
+        if self.patterns is None or id(pattern) not in self.patterns.index:
+            return True
+        if self._present is None:
+            self._present = self.patterns.matching(self.doc.text)
+        return self.patterns.index[id(pattern)] in self._present
 
     def words(self, start: int, end: int) -> list[tuple[int, int]]:
         """(start, end) of each word in ``doc.text[start:end]``."""

@@ -89,3 +89,48 @@ def test_sentence_in_own_language_ends_an_untranslated_passage():
     joined = _doc(text.replace("The delegation arrived on Monday and met him at the hotel. ", ""))
     (one,) = list(rule.find(joined, RuleContext(joined, "en")))
     assert "passage of 2" in one.values["passage"]
+
+
+FUNCTION_WORDS = ["the", "and", "of", "The", "(and", "it,", "der", "und", "nicht", "“dass", "le", "et", "est",
+                  "de", "la", "y", "el", "que", "avec", "nous", "och", "inte", "också", "det", "ja", "ei", "bent", "want", "missiles", "Tian",
+                  "\u00a0", "\x00|\x00", "|", "-", "…", "", "İstanbul"]
+
+
+@pytest.mark.parametrize("language", ["en", "de", "fr", "sv", "xx"])
+def test_function_words_of_many_texts_at_once_as_of_each(language):
+    """The untranslated rule settles sentences by their function words in one pass over all of them
+    (``surely_many``): the same verdicts as one text at a time, the text break itself included."""
+    from mtcheck import langid
+
+    rng = random.Random(3)
+    texts = [" ".join(rng.choice(FUNCTION_WORDS) for _ in range(rng.randint(0, 12))) for _ in range(400)]
+    many = langid.surely_many(texts, language)
+    assert many == [langid.surely(t, language) for t in texts]
+    assert language == "xx" or 0 < sum(many) < len(many)  # both verdicts occur: the comparison means something
+    clean = [t for t in texts if "\x00" not in t]
+    assert langid.surely_many(clean, language) == [langid.surely(t, language) for t in clean]
+
+
+@pytest.mark.parametrize("language", ["en", "de", "es", "fr"])
+def test_pattern_set_hides_nothing(language):
+    """A document is searched once for all whole-text patterns (RE2::Set); a pattern rule runs only when its
+    pattern is in the text. Every rule's matches on every rule example (each other's text too) are the same as
+    with no set."""
+    from mtcheck.engines.rules.engine import RulesEngine
+    from mtcheck.engines.rules.types.pattern import PatternRule
+
+    engine = RulesEngine(list(RULES.values()))
+    rules = engine.rules_for(language, None)
+    patterns = engine._pattern_set(rules)
+    assert patterns is not None and len(patterns.index) >= 5
+    pattern_rules = [r for r in rules if isinstance(r, PatternRule)]
+    texts = [e.text.replace("[[", "").replace("]]", "") for r in RULES.values() for e in r.examples]
+    skipped = 0
+    for text in texts + [" ".join(texts[i:i + 7]) for i in range(0, len(texts), 7)]:
+        doc = _doc(text, language)
+        with_set, without = RuleContext(doc, language, patterns), RuleContext(doc, language)
+        for rule in pattern_rules:
+            skipped += not with_set.may_match(rule.pattern)
+            assert [(m.start, m.end) for m in rule.find(doc, with_set)] == \
+                   [(m.start, m.end) for m in rule.find(doc, without)], (rule.id, text)
+    assert skipped > len(texts)  # the set does skip rules: the comparison means something

@@ -61,7 +61,17 @@ class PatternRule(Rule):
         else:
             yield 0, len(doc.text)
 
+    @property
+    def whole_text(self) -> Pattern | None:
+        """The pattern, when it is searched in the whole text (so one search of all such patterns at once can
+        tell that it matches nowhere): scope text, no kinds of segment skipped, RE2."""
+        if self.scope == "text" and not self.skip_kinds and self.pattern.engine == "re2":
+            return self.pattern
+        return None
+
     def find(self, doc: Document, ctx: RuleContext) -> Iterable[RuleMatch]:
+        if not ctx.may_match(self.pattern):
+            return
         text = doc.text
         for lo, hi in self._ranges(doc, ctx):
             for m in self.pattern.finditer(text, lo, hi):

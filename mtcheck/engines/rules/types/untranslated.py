@@ -88,18 +88,21 @@ class UntranslatedRule(Rule):
         own = (ctx.language or "").split("-")[0]
         if not own or own not in langid.LANGUAGES:
             return
-        candidates = []
-        settled = 0  # sentences so far found in the document's language by the cheap signal: each ends a passage
+        sentences = []
         for s, e in ctx.sentences():
+            if e - s < 20:
+                continue
             seg = doc.segment_at(s)
             if seg is not None and seg.source and _copied(doc.text[s:e], seg.source):
                 continue  # the copied-source rules report a sentence copied from its source, with the source
-            # the cheap signal first: a sentence whose function words are the document's beyond doubt is not
-            # looked at further; then lingua's most likely language, and full confidences only where that is not
-            # the document's
-            if e - s < 20:
-                continue
-            if langid.surely(doc.text[s:e], own):
+            sentences.append((s, e, seg))
+        # the cheap signal first: a sentence whose function words are the document's beyond doubt is not looked at
+        # further; then lingua's most likely language, and full confidences only where that is not the document's
+        sure = langid.surely_many([doc.text[s:e] for s, e, _ in sentences], own)
+        candidates = []
+        settled = 0  # sentences so far found in the document's language by the cheap signal: each ends a passage
+        for (s, e, seg), surely in zip(sentences, sure):
+            if surely:
                 settled += 1
                 continue
             if doc.link_texts and _mostly_link_text(doc, s, e):
