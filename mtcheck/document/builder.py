@@ -211,7 +211,7 @@ class DocumentBuilder:
             pieces.pop(0)
         while pieces and pieces[-1][3] != PLACEHOLDER and not pieces[-1][0].strip():
             pieces.pop()
-        if not any(kind_ != PLACEHOLDER and any(ch.isalpha() for ch in text) for text, _, _, kind_ in pieces):
+        if not any(kind_ != PLACEHOLDER and any(map(str.isalpha, text)) for text, _, _, kind_ in pieces):
             return
         pieces = _join_spaces(pieces)
         for index in (0, -1):

@@ -5,19 +5,22 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import NamedTuple
 
 from mtcheck.document.lines import LineIndex
 
 
-@dataclass(frozen=True)
-class Run:
+class Run(NamedTuple):
     """A stretch of checked text and the stretch of the file it came from.
 
     A *literal* run is identical, character for character, to the file; a *derived* run is not (an entity, a
     collapsed run of white space, a segment separator), so only its ends map back and fixes may not touch it.
     A *placeholder* run is a derived run that stands for inline non-prose (code, a template macro, an image, an
     MDX expression): one neutral word in the checked text, the whole construct in the file. Markup that is not
-    read at all (emphasis marks, link targets, tags, comments) leaves a gap between the file ends of two runs."""
+    read at all (emphasis marks, link targets, tags, comments) leaves a gap between the file ends of two runs.
+
+    Runs and segments are named tuples: a long document has hundreds of thousands of them, and a tuple is built
+    three times faster than a frozen dataclass."""
 
     text_start: int
     text_end: int
@@ -27,8 +30,7 @@ class Run:
     placeholder: bool = False
 
 
-@dataclass(frozen=True)
-class Segment:
+class Segment(NamedTuple):
     """A unit of prose: paragraph, heading, headline, list item, table cell. In a bilingual document (a bitext
     line, a line of a line-aligned pair) ``source`` is the source text the segment translates."""
 

@@ -22,7 +22,6 @@ the kept-markup check."""
 
 from __future__ import annotations
 
-import dataclasses
 import math
 import re
 
@@ -125,7 +124,7 @@ def align(target: Document, source: Document, source_path: str) -> Document:
             continue
         src = ss[pairs[k]]
         codes = tuple(key for _, _, key in source.segment_codes(src))
-        segments.append(dataclasses.replace(seg, source=source.segment_view(src), source_codes=codes))
+        segments.append(seg._replace(source=source.segment_view(src), source_codes=codes))
     target.segments = segments
     unpaired_t = len(ts) - len(pairs)
     unpaired_s = len(ss) - len(pairs)

@@ -61,6 +61,12 @@ def _compiled(token_ignores: tuple[str, ...], block_ignores: tuple[str, ...], te
     return [(re.compile(p, re.M), ph) for p, ph in pats]
 
 
+#: A string every match of a built-in pattern contains: a text without it is not searched (a URL pattern that
+#: starts with ``\b`` is tried at every position of the text).
+_NEEDLES = {p: needle for group, needle in ((TEMPLATE_TOKENS, "{"), ((URL,), "://"), (MARKDOWN_HIDDEN, "{"))
+            for p, _ in group}
+
+
 def _merged(ranges) -> list[tuple[int, int]]:
     """Sorted, non-overlapping ranges (a code span inside a fence is covered by the fence)."""
     out: list[tuple[int, int]] = []
@@ -85,6 +91,9 @@ def token_masks(source: str, options: ReaderOptions, *, markdown: bool = False,
         return i >= 0 and pos < code[i][1]
 
     for pattern, placeholder in options.patterns(markdown):
+        needle = _NEEDLES.get(pattern.pattern)
+        if needle is not None and needle not in source:
+            continue
         for m in pattern.finditer(source):
             if m.end() > m.start() and not in_code(m.start()):
                 masks.append(Mask(m.start(), m.end(), placeholder))

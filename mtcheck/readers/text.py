@@ -5,11 +5,11 @@ from __future__ import annotations
 from mtcheck.document import Document, DocumentBuilder
 from mtcheck.readers.syntax import ReaderOptions, token_masks
 
-_FINAL = ".!?…:;\"”»’)]"
+_FINAL = tuple(".!?…:;\"”»’)]")
 
 
 def _is_headline(line: str) -> bool:
-    return not line.rstrip().endswith(tuple(_FINAL))
+    return not line.rstrip().endswith(_FINAL)
 
 
 def read_text(builder: DocumentBuilder, options: ReaderOptions | None = None) -> Document:
@@ -38,9 +38,9 @@ def read_text(builder: DocumentBuilder, options: ReaderOptions | None = None) ->
         builder.add_text(body, start + lead)
         pending = True
         nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
-        runs_on = bool(nxt) and _is_headline(body) and nxt[0].islower()
-        if not runs_on:
-            open_kind = "headline" if _is_headline(body) else "paragraph"
+        headline = _is_headline(body)
+        if not (nxt and headline and nxt[0].islower()):  # the line does not run on
+            open_kind = "headline" if headline else "paragraph"
             builder.end_segment(open_kind)
             pending = False
     return builder.build()

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import functools
+from array import array
 from bisect import bisect_right
-from itertools import islice
-from operator import eq
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator
 
@@ -101,11 +101,9 @@ def at_word_boundaries(text: str, start: int, end: int) -> bool:
 WORD = re.compile(r"[^\W_][\w'’-]*")
 
 
-def equal_at(tokens: list[str], distance: int) -> bytes:
-    """Byte i is 1 where ``tokens[i] == tokens[i + distance]``: computed in C, so that a run of equal tokens is a
-    substring test (``b"\\x01" * k in equal_at(tokens, k)``: some k tokens repeated at once)."""
-    return bytes(map(eq, tokens, islice(tokens, distance, None)))
-
+#: Token numbers are packed as unsigned C ints, ``_SLOT`` bytes each.
+_SLOT_TYPE = "I"
+_SLOT = array(_SLOT_TYPE).itemsize
 
 #: Objects equal to no token (nor to each other), laid between the segments of a ``Rows``.
 _PAD = tuple(object() for _ in range(8))
@@ -156,25 +154,39 @@ class Rows:
     def row_of(self, index: int) -> int:
         return bisect_right(self.ends, index)
 
+    @functools.cached_property
+    def _packed(self) -> int:
+        """The tokens as one integer, ``_SLOT`` bytes a token, each slot the token's number (from 1; equal tokens,
+        equal numbers): the numbering and packing run in C."""
+        numbers = dict(zip(dict.fromkeys(self.flat), range(1, len(self.flat) + 1)))
+        return int.from_bytes(array(_SLOT_TYPE, map(numbers.__getitem__, self.flat)).tobytes(), "little")
+
     def equal(self, distance: int) -> bytes:
+        """Slot i (``_SLOT`` bytes) is all zero where ``flat[i] == flat[i + distance]``: the packed tokens XOR the
+        same shifted by ``distance`` slots, a few big-integer operations over the whole document."""
         found = self._equal.get(distance)
         if found is None:
-            found = self._equal[distance] = equal_at(self.flat, distance)
+            packed = self._packed
+            found = (packed ^ (packed >> (8 * _SLOT * distance))).to_bytes(_SLOT * len(self.flat), "little")
+            self._equal[distance] = found
         return found
 
     def with_run(self, distance: int, run: int) -> set[int]:
         """The rows with ``run`` tokens in a row each equal to the one ``distance`` after it (a superset: a run
         may cross the padding when ``distance`` exceeds it, never the other way round)."""
-        pattern = b"\x01" * run
+        pattern = bytes(_SLOT * run)
         equal = self.equal(distance)
         found: set[int] = set()
         i = equal.find(pattern)
         while i != -1:
-            row = self.row_of(i)
+            if i % _SLOT:  # zero bytes of two neighbouring slots: try from the next slot
+                i = equal.find(pattern, i + _SLOT - i % _SLOT)
+                continue
+            row = self.row_of(i // _SLOT)
             if row >= len(self.ends):
                 break
             found.add(row)
-            i = equal.find(pattern, self.ends[row])
+            i = equal.find(pattern, _SLOT * self.ends[row])
         return found
 
 

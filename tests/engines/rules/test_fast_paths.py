@@ -134,3 +134,25 @@ def test_pattern_set_hides_nothing(language):
             assert [(m.start, m.end) for m in rule.find(doc, with_set)] == \
                    [(m.start, m.end) for m in rule.find(doc, without)], (rule.id, text)
     assert skipped > len(texts)  # the set does skip rules: the comparison means something
+
+
+def test_rows_with_run_is_every_row_with_such_a_run():
+    """``Rows.with_run`` (tokens numbered, packed and compared by big-integer XOR) gives exactly the rows where
+    some ``run`` tokens in a row each equal the token ``distance`` after them, the padding after each row
+    included, as comparing the tokens one by one does."""
+    from mtcheck.engines.rules.rule import Rows
+
+    rng = random.Random(5)
+    vocabulary = ["a", "b", "c", "A", "\x00", "", "ΣΟΦΟΣ"] + [chr(0x4E00 + i) for i in range(300)]
+    for _ in range(200):
+        rows = [[rng.choice(vocabulary[: rng.choice([3, 7, 300])]) for _ in range(rng.randint(0, 40))]
+                for _ in range(rng.randint(1, 8))]
+        built = Rows.of(rows)
+        flat, ends = built.flat, built.ends
+        for distance in range(1, 7):
+            for run in range(1, 7):
+                expect = {r for r in range(len(ends))
+                          for i in range(ends[r - 1] if r else 0, ends[r])
+                          if all(i + j + distance < len(flat) and flat[i + j] == flat[i + j + distance]
+                                 for j in range(run))}
+                assert built.with_run(distance, run) == expect, (rows, distance, run)
