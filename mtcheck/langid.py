@@ -6,6 +6,7 @@ starts in a tenth of a second with a small memory footprint instead of seconds a
 from __future__ import annotations
 
 import functools
+import os
 from collections import Counter
 from itertools import repeat
 
@@ -168,27 +169,48 @@ def shares(text: str) -> dict[str, float]:
     votes: dict[str, int] = {}
     verdicts = [quick(piece) for piece in pieces]  # the cheap signal first; lingua for the pieces it leaves open
     unsure = [piece for piece, v in zip(pieces, verdicts) if v is None]
-    asked = iter(_detector().detect_languages_in_parallel_of(unsure) if unsure else [])
+    asked = iter(detect_many(unsure))
     for piece, verdict in zip(pieces, verdicts):
         if verdict is None:
-            lang = next(asked)
-            verdict = _code(lang) if lang is not None else None
+            verdict = next(asked)
         if verdict is not None:
             votes[verdict] = votes.get(verdict, 0) + sum(map(str.isalpha, piece))
     total = sum(votes.values())
     return {code: n / total for code, n in votes.items()} if total else {}
 
 
+#: Below this many texts, or with one core to run on, lingua is asked one text at a time: handing a few texts to
+#: its thread pool costs more than it saves (the answers are the same).
+PARALLEL_MIN = 16
+
+
+@functools.lru_cache(maxsize=1)
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def _in_parallel(texts: list[str]) -> bool:
+    return len(texts) >= PARALLEL_MIN and _cores() > 1
+
+
 def confidences_many(texts: list[str]) -> list[dict[str, float]]:
-    """``confidences`` for many texts at once (lingua spreads the batch over all cores)."""
+    """``confidences`` for many texts at once (lingua spreads a large batch over all cores)."""
     if not texts:
         return []
-    results = _detector().compute_language_confidence_values_in_parallel(texts)
+    detector = _detector()
+    results = detector.compute_language_confidence_values_in_parallel(texts) if _in_parallel(texts) else \
+        map(detector.compute_language_confidence_values, texts)
     return [{_code(v.language): v.value for v in values} for values in results]
 
 
 def detect_many(texts: list[str]) -> list[str | None]:
-    """The most likely language code of each text (lingua, in parallel)."""
+    """The most likely language code of each text (lingua; a large batch in parallel)."""
     if not texts:
         return []
-    return [_code(lang) if lang is not None else None for lang in _detector().detect_languages_in_parallel_of(texts)]
+    detector = _detector()
+    found = detector.detect_languages_in_parallel_of(texts) if _in_parallel(texts) else \
+        map(detector.detect_language_of, texts)
+    return [_code(lang) if lang is not None else None for lang in found]

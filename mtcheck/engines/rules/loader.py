@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 import yaml
 
@@ -14,6 +14,9 @@ from mtcheck.engines.rules.rule import Example, Rule
 from mtcheck.engines.rules.types import RULE_TYPES
 from mtcheck.errors import RuleError
 from mtcheck.findings import CATEGORIES, FixSafety, Severity
+
+if TYPE_CHECKING:
+    from mtcheck.engines.rules.schema import ValidatedFiles
 
 COMMON_KEYS = frozenset({
     "id", "type", "languages", "source_languages", "category", "severity", "message", "status", "description",
@@ -90,8 +93,10 @@ def _flag(spec: dict, key: str, path: str, rule_id: str) -> bool:
     return value
 
 
-def build_rule(spec: Any, path: str, pack: str | None, lines: dict[str, int] | None = None) -> Rule:
-    """Validate one parsed YAML document and build its Rule."""
+def build_rule(spec: Any, path: str, pack: str | None, lines: dict[str, int] | None = None, *,
+               schema_checked: bool = False) -> Rule:
+    """Validate one parsed YAML document and build its Rule (``schema_checked``: the same text was found to fit the
+    schema before, see ``ValidatedFiles``)."""
     if not isinstance(spec, dict):
         raise RuleError("a rule file holds one mapping (id, type, message, ...)", path=path)
     rule_id = spec.get("id")
@@ -108,9 +113,7 @@ def build_rule(spec: Any, path: str, pack: str | None, lines: dict[str, int] | N
     if unknown:
         where = ", ".join(f"{k!r}" + (f" (line {lines[k]})" if lines and k in lines else "") for k in sorted(unknown))
         raise RuleError(f"unknown key(s) for type {rtype}: {where}", path=path, rule=rule_id)
-    from mtcheck.engines.rules.schema import schema_errors
-
-    problems = schema_errors(spec)
+    problems = [] if schema_checked else _schema_errors(spec)
     if problems:  # the shape, by the published schema (`mtcheck rules --schema`)
         key, message = problems[0]
         line = f" (line {lines[key]})" if lines and key in lines else ""
@@ -202,7 +205,13 @@ def _top_level_lines(text: str) -> dict[str, int]:
     return {k.value: k.start_mark.line + 1 for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
 
 
-def load_rule_file(path: Path, pack: str | None) -> Rule:
+def _schema_errors(spec: Any) -> list[tuple[str, str]]:
+    from mtcheck.engines.rules.schema import schema_errors
+
+    return schema_errors(spec)
+
+
+def load_rule_file(path: Path, pack: str | None, validated: "ValidatedFiles | None" = None) -> Rule:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -214,7 +223,11 @@ def load_rule_file(path: Path, pack: str | None) -> Rule:
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         problem = getattr(exc, "problem", None) or str(exc)
         raise RuleError(f"invalid YAML{where}: {problem}", path=str(path)) from None
-    return build_rule(spec, str(path), pack, _top_level_lines(text))
+    key = validated.key(text) if validated is not None else None
+    rule = build_rule(spec, str(path), pack, _top_level_lines(text), schema_checked=key is not None and key in validated)
+    if key is not None:
+        validated.add(key)
+    return rule
 
 
 def _rule_files(root: Path) -> Iterable[tuple[Path, str | None]]:
@@ -241,11 +254,16 @@ def load_rules(extra: Iterable[str | os.PathLike] = (), *, builtin: bool = True)
         roots.append(p)
     rules: list[Rule] = []
     seen: dict[str, str] = {}
+    from mtcheck.engines.rules.cache import cache_dir
+    from mtcheck.engines.rules.schema import ValidatedFiles
+
+    validated = ValidatedFiles(cache_dir())
     for root in roots:
         for path, pack in _rule_files(root):
-            rule = load_rule_file(path, pack)
+            rule = load_rule_file(path, pack, validated)
             if rule.id in seen:
                 raise RuleError(f"duplicate rule id, also defined in {seen[rule.id]}", path=str(path), rule=rule.id)
             seen[rule.id] = str(path)
             rules.append(rule)
+    validated.save()
     return rules

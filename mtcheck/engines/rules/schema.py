@@ -8,6 +8,10 @@ matches its file, regexes compile, examples behave)."""
 from __future__ import annotations
 
 import functools
+import hashlib
+import json
+import os
+from pathlib import Path
 from typing import Any
 
 from mtcheck.findings import CATEGORIES, FixSafety, Severity
@@ -92,3 +96,54 @@ def schema_errors(spec: Any) -> list[tuple[str, str]]:
             where = "/".join(str(p) for p in e.absolute_path)
             out.append((key, f"{where + ': ' if where else ''}{e.message}"))
     return out
+
+
+class ValidatedFiles:
+    """Rule files already found to fit the schema, remembered by a hash of the schema and the file's text in a
+    small file beside the result cache, as Python keeps compiled bytecode: a run neither imports the validator
+    nor runs it for a rule file it has validated before. A file changed by one byte, or a changed schema, is
+    validated again; the loader's own checks run on every file every time. The memo is an optimisation only:
+    when it cannot be read or written, every file is validated."""
+
+    NAME = "rule-files-valid.txt"
+    MAX_ENTRIES = 5000
+
+    def __init__(self, directory: Path | None):
+        self.path = directory / self.NAME if directory is not None else None
+        self._known: set[str] = set()
+        self._new: set[str] = set()
+        if self.path is not None:
+            try:
+                self._known = set(self.path.read_text(encoding="ascii").split())
+            except (OSError, ValueError):
+                pass
+
+    @staticmethod
+    @functools.lru_cache(maxsize=1)
+    def _schema_hash() -> str:
+        return hashlib.sha256(json.dumps(rule_schema(), sort_keys=True).encode()).hexdigest()
+
+    def key(self, text: str) -> str:
+        return hashlib.sha256(f"{self._schema_hash()}\0{text}".encode("utf-8", "surrogatepass")).hexdigest()
+
+    def __contains__(self, key: str) -> bool:
+        return key in self._known or key in self._new
+
+    def add(self, key: str) -> None:
+        if key not in self._known:
+            self._new.add(key)
+
+    def save(self) -> None:
+        """Write the memo when this run validated files it did not know (atomically; errors are ignored)."""
+        if self.path is None or not self._new:
+            return
+        keep = sorted(self._new) + sorted(self._known)[: max(0, self.MAX_ENTRIES - len(self._new))]
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.path.with_name(f".{self.NAME}.{os.getpid()}.tmp")
+            tmp.write_text("\n".join(keep) + "\n", encoding="ascii")
+            os.replace(tmp, self.path)
+        except OSError:
+            return
+        self._known |= self._new
+        self._new = set()

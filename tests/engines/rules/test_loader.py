@@ -89,3 +89,33 @@ def test_schema_errors_name_the_line(tmp_path):
     with pytest.raises(RuleError) as info:
         load_one(tmp_path, "x", body)
     assert "x.yml" in str(info.value) and "sometimes" in str(info.value) and "(line 7)" in str(info.value)
+
+
+def test_a_rule_file_validated_before_is_not_validated_again_and_a_changed_one_is(tmp_path, monkeypatch):
+    """The schema check is remembered per rule-file text (beside the result cache): a second load skips the
+    validator, and a file changed into a schema error is still refused."""
+    import mtcheck.engines.rules.loader as loader
+
+    monkeypatch.setenv("MTCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    calls = []
+    real = loader._schema_errors
+    monkeypatch.setattr(loader, "_schema_errors", lambda spec: calls.append(spec.get("id")) or real(spec))
+    load_one(tmp_path, "x", GOOD.format(name="x"))
+    assert calls == ["house.x"]
+    memo = (tmp_path / "cache" / "rule-files-valid.txt").read_text().split()
+    assert len(memo) == 1
+    load_one(tmp_path, "x", GOOD.format(name="x"))
+    assert calls == ["house.x"]  # the same text: not validated again
+    with pytest.raises(RuleError, match="sometimes"):
+        load_one(tmp_path, "x", GOOD.format(name="x") + "fix: {safety: sometimes}\n")
+    assert calls == ["house.x", "house.x"]
+    assert (tmp_path / "cache" / "rule-files-valid.txt").read_text().split() == memo  # nothing new was valid
+
+
+def test_an_unwritable_memo_only_means_validating_every_time(tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("MTCHECK_CACHE_DIR", str(blocker / "cache"))
+    assert [r.id for r in load_one(tmp_path, "ok", GOOD.format(name="ok"))] == ["house.ok"]
+    with pytest.raises(RuleError, match="sometimes"):
+        load_one(tmp_path, "ok", GOOD.format(name="ok") + "fix: {safety: sometimes}\n")
