@@ -23,14 +23,11 @@ def sentence_spans(text: str, language: str | None) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     pos = 0
     for piece in segment(_lang(language), text):
-        start, end = pos, pos + len(piece)
-        pos = end
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        while start < end and text[start].isspace():
-            start += 1
-        if end > start:
-            spans.append((start, end))
+        bare = piece.strip()
+        if bare:
+            start = pos + len(piece) - len(piece.lstrip())
+            spans.append((start, start + len(bare)))
+        pos += len(piece)
     if pos != len(text):  # never expected: the pieces always add up to the text; fall back to one span
         return [(0, len(text.rstrip()))]
     return spans

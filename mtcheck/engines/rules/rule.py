@@ -140,8 +140,9 @@ class Rows:
                 text.count(_SEPARATOR) != len(segments) - 1 or \
                 sum(seg.end - seg.start for seg in segments) + len(_SEPARATOR) * (len(segments) - 1) != len(text):
             return None
-        flat = re.findall(f"{tokens.pattern}|{_SEPARATOR}", text, tokens.flags)
-        if lower:
+        lowered = _lowered(text) if lower else text
+        flat = re.findall(f"{tokens.pattern}|{_SEPARATOR}", lowered if lowered is not None else text, tokens.flags)
+        if lowered is None:
             flat = list(map(str.lower, flat))
         ends = []
         i = -1
@@ -188,6 +189,14 @@ class Rows:
             found.add(row)
             i = equal.find(pattern, _SLOT * self.ends[row])
         return found
+
+
+def _lowered(text: str) -> str | None:
+    """``text.lower()`` when it lower-cases character by character (so its tokens are the lower-cased tokens of
+    ``text``: no lower-casing changes whether a character is a word character or white space), else None: a
+    character that becomes two ("İ") or a capital sigma (final or not by its neighbours)."""
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) and "Σ" not in text else None
 
 
 #: The builder's text: the segments, one after another, with a blank line between each and the next.

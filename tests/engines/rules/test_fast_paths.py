@@ -156,3 +156,24 @@ def test_rows_with_run_is_every_row_with_such_a_run():
                           if all(i + j + distance < len(flat) and flat[i + j] == flat[i + j + distance]
                                  for j in range(run))}
                 assert built.with_run(distance, run) == expect, (rows, distance, run)
+
+
+def test_lower_casing_a_whole_text_gives_the_lower_cased_tokens():
+    """``Rows`` tokenise a document's lower-cased text instead of lower-casing each token: that is the same when
+    no character changes class (word, white space, other) by lower-casing, which holds for every character
+    whose lower case is one character; the others (and the context-dependent capital sigma) are refused."""
+    import re
+    import sys
+
+    from mtcheck.engines.rules.rule import _lowered
+
+    for code in range(sys.maxunicode + 1):
+        ch = chr(code)
+        low = ch.lower()
+        if low == ch or len(low) != 1:
+            continue
+        assert bool(re.match(r"\w", ch)) == bool(re.match(r"\w", low)), hex(code)
+        assert bool(re.match(r"\s", ch)) == bool(re.match(r"\s", low)), hex(code)
+        assert (ch == "_") == (low == "_")
+    assert _lowered("İstanbul") is None and _lowered("ΟΔΟΣ.Α") is None
+    assert _lowered("The U.S. Army") == "the u.s. army"
