@@ -4,8 +4,9 @@
 Corpus: the English MT output of ../shared/devdata copied to at least --words words (bench/data/lt-corpus).
 Timed, in this order, each on a freshly started server so LanguageTool's own sentence cache never helps:
   1. cold   : `mtcheck` with no server running and an empty result cache (includes the JVM start)
-  then --repeat rounds (default 3) of, interleaved so that a slow spell of the machine hits all alike, each on a
-  fresh server first warmed on 30,000 words of other English (../shared/realdocs/rust-book-en):
+  then --repeat rounds (default 3) of, interleaved so that a slow spell of the machine hits all alike (each round
+  in another order), each on a fresh server first warmed by mtcheck's LanguageTool pass over 30,000 words of other
+  English (../shared/realdocs/rust-book-en), so that every pipeline the pass uses is built before the clock runs:
   2. raw    : the same paragraphs posted straight to /v2/check, in mtcheck's batches, two request threads
   3. pass   : `mtcheck --select LT` (the LanguageTool pass alone, default --jobs), empty result cache
   4. pass/1 : the same with --jobs 1
@@ -15,7 +16,8 @@ Timed, in this order, each on a freshly started server so LanguageTool's own sen
   7. cached : `mtcheck` again, everything in the result caches (LanguageTool's and the rule engine's)
 Each is reported as its best and median time; the pass's overhead is pass vs raw (on two cores the rule engine
 competes with the server for CPU, which warm vs raw shows); a cached re-run should take a small fraction of the
-cold one. On a shared virtual machine two runs of the same thing differ by up to 25%: compare medians.
+cold one. On a shared virtual machine two runs of the same thing differ by up to 40%: compare the median of the
+rounds' ratios (each run against the raw run of its own round).
 Uses a home of its own (MTCHECK_LT_HOME under bench/data) and the installed LanguageTool via LTP_JAR_DIR_PATH.
 
     python bench/languagetool_throughput.py --words 200000
@@ -86,30 +88,31 @@ WARM_UP = HERE.parent.parent / "shared" / "realdocs" / "rust-book-en"
 WARM_UP_WORDS = 30_000
 
 
-def warm_up_texts() -> list[str]:
-    from mtcheck.readers import read_document
-
+def warm_up_files() -> list[str]:
+    """Pages of other English (../shared/realdocs/rust-book-en), up to WARM_UP_WORDS words."""
     out: list[str] = []
     words = 0
     for f in sorted(WARM_UP.rglob("*.md")):
-        doc = read_document(str(f))
-        for seg in doc.segments:
-            text = doc.text[seg.start : seg.end]
-            out.append(text)
-            words += len(text.split())
+        out.append(str(f))
+        words += len(f.read_text(encoding="utf-8").split())
         if words >= WARM_UP_WORDS:
             break
     return out
 
 
 def fresh_server(manager: ServerManager, warm: list[str] | None = None) -> str:
-    """A freshly started server (LanguageTool's sentence cache empty), warmed on other text when ``warm``."""
+    """A freshly started server (LanguageTool's sentence cache empty), warmed when ``warm`` by mtcheck's own
+    LanguageTool pass over those pages: the JVM's just-in-time compiler and every pipeline the pass uses (the
+    en-US checker, and the spellers of the other English variants that it asks about rejected words) are ready,
+    as on a server that has been running for a while. The raw runs get the same warm-up."""
     manager.stop()
     state = manager.ensure_running()
     requests.post(f"{state.url}/v2/check", data={"language": "en-US", "text": "Warm up the English pipeline."})
     if warm:
-        batches = [PARAGRAPH_BREAK.join(t for _, t in b) for b in _batches([(str(i), t) for i, t in enumerate(warm)])]
-        raw(state.url, batches, 2)
+        proc = subprocess.run(["mtcheck", *warm, "--lang", "en", "--select", "LT", "--lt-server", state.url,
+                               "--no-cache", "--no-report", "-q", "--fail-on", "never"], capture_output=True, text=True)
+        if proc.returncode != 0:
+            sys.exit(f"warm-up failed: {proc.stderr[-2000:]}")
     return state.url
 
 
@@ -146,15 +149,18 @@ def main() -> None:
             "pass/1": lambda url: run_mtcheck(corpus, "--select", "LT", "--jobs", "1"),
             "warm": lambda url: run_mtcheck(corpus)}
     times: dict[str, list[float]] = {label: [] for label in runs}
-    warm = warm_up_texts() if WARM_UP.is_dir() else None
+    warm = warm_up_files() if WARM_UP.is_dir() else None
     if warm is None:
         print(f"no warm-up text at {WARM_UP}: servers are timed cold, which adds noise")
-    for _ in range(args.repeat):
-        for label, run in runs.items():
+    order = list(runs)
+    for round_ in range(args.repeat):
+        # each round in another order (raw first, then last, ...): a drift of the machine's speed within a
+        # round favours no one
+        for label in order[round_ % len(order):] + order[: round_ % len(order)]:
             url = fresh_server(manager, warm)
             shutil.rmtree(home / "cache", ignore_errors=True)
             shutil.rmtree(home / "rules-cache", ignore_errors=True)
-            times[label].append(run(url))
+            times[label].append(runs[label](url))
     best = {label: min(ts) for label, ts in times.items()}
     median = {label: statistics.median(ts) for label, ts in times.items()}
     for label, ts in times.items():
@@ -167,7 +173,9 @@ def main() -> None:
     show("cached", t_cached)
     for label, what in (("pass", "LanguageTool pass"), ("pass/1", "LanguageTool pass, --jobs 1"),
                         ("warm", "whole run (rules + LanguageTool)")):
-        print(f"{what} over the raw server: {100 * (median[label] / median['raw'] - 1):+.1f}% by median, "
+        paired = statistics.median(t / r for t, r in zip(times[label], times["raw"]))
+        print(f"{what} over the raw server: {100 * (paired - 1):+.1f}% by the median of the rounds' ratios, "
+              f"{100 * (median[label] / median['raw'] - 1):+.1f}% by median, "
               f"{100 * (best[label] / best['raw'] - 1):+.1f}% by best")
     print(f"cached re-run: {100 * t_cached / t_cold:.1f}% of the cold run")
     print(f"quiet rules disabled by default: {len(QUIET_RULES)}")

@@ -264,8 +264,10 @@ def _run(settings: Settings, engines: list[Engine], progress, texts: Mapping[str
 MIN_FILES_PER_WORKER = 2
 
 #: Documents whose server-side checks may be in flight at once while the rule engine moves on: enough to keep
-#: every server thread busy across document boundaries, few enough to bound memory.
-IN_FLIGHT = 3
+#: every server thread busy across document boundaries (a document's last step, asking the spellers of other
+#: variants about the words its checker rejected, waits behind other documents' paragraphs; with 3 the server
+#: idled at times, bench/languagetool_throughput.py), few enough to bound memory.
+IN_FLIGHT = 8
 
 
 def _check_files(files, settings: Settings, engines: list[Engine], root: Path, changed, result: RunResult,

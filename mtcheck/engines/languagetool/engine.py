@@ -390,10 +390,18 @@ class LanguageToolEngine(BaseEngine):
         others = OTHER_VARIANTS.get(language, ())
         if not language.startswith("en"):
             others = (*others, "en-US")
-        accepted = self._speller_accepts(parts | compound | base_words, language)
-        for variant in others:
-            accepted |= self._speller_accepts(words | parts | compound | (stem_words if variant.startswith("en")
-                                                                         else set()), variant)
+        queries = [(parts | compound | base_words, language)] + [
+            (words | parts | compound | (stem_words if variant.startswith("en") else set()), variant)
+            for variant in others]
+        queries = [q for q in queries if q[0]]
+        # at once: each waits in the server's queue behind the paragraphs of other documents, and this document's
+        # findings wait on the last answer
+        if len(queries) > 1:
+            with ThreadPoolExecutor(max_workers=len(queries)) as pool:
+                answers = list(pool.map(lambda q: self._speller_accepts(*q), queries))
+        else:
+            answers = [self._speller_accepts(*q) for q in queries]
+        accepted = set().union(*answers)
         out = {w for w in words if w in accepted}
         for w in words - out:
             pieces = [p for p in w.split("-") if p]
