@@ -105,7 +105,7 @@ class ValidatedFiles:
     validated again; the loader's own checks run on every file every time. The memo is an optimisation only:
     when it cannot be read or written, every file is validated."""
 
-    NAME = "rule-files-valid.txt"
+    NAME = "rule-files-valid.sha256"  # no document suffix: a cache folder inside a checked tree is not read
     MAX_ENTRIES = 5000
 
     def __init__(self, directory: Path | None):

@@ -102,14 +102,14 @@ def test_a_rule_file_validated_before_is_not_validated_again_and_a_changed_one_i
     monkeypatch.setattr(loader, "_schema_errors", lambda spec: calls.append(spec.get("id")) or real(spec))
     load_one(tmp_path, "x", GOOD.format(name="x"))
     assert calls == ["house.x"]
-    memo = (tmp_path / "cache" / "rule-files-valid.txt").read_text().split()
+    memo = (tmp_path / "cache" / "rule-files-valid.sha256").read_text().split()
     assert len(memo) == 1
     load_one(tmp_path, "x", GOOD.format(name="x"))
     assert calls == ["house.x"]  # the same text: not validated again
     with pytest.raises(RuleError, match="sometimes"):
         load_one(tmp_path, "x", GOOD.format(name="x") + "fix: {safety: sometimes}\n")
     assert calls == ["house.x", "house.x"]
-    assert (tmp_path / "cache" / "rule-files-valid.txt").read_text().split() == memo  # nothing new was valid
+    assert (tmp_path / "cache" / "rule-files-valid.sha256").read_text().split() == memo  # nothing new was valid
 
 
 def test_an_unwritable_memo_only_means_validating_every_time(tmp_path, monkeypatch):
