@@ -4,7 +4,6 @@ module only for rules that opt in (``regex_engine: backtracking``), and then alw
 from __future__ import annotations
 
 import re2
-import regex as backtracking
 
 from mtcheck.errors import RuleError
 
@@ -65,6 +64,8 @@ class Pattern:
                     hint = " (look-around and back-references need 'regex_engine: backtracking')"
                 raise RuleError(f"bad regex {source!r}: {detail}{hint}", path=path, rule=rule) from None
         elif engine == "backtracking":
+            import regex as backtracking  # only for rules that opt in (none of the bundled ones)
+
             flags = backtracking.V0 | (0 if case_sensitive else backtracking.IGNORECASE)
             try:
                 self._re = backtracking.compile(source, flags)
