@@ -82,16 +82,11 @@ SURE_MIN = 2
 def surely(text: str, language: str) -> bool:
     """Is ``text`` beyond doubt in ``language``, by its function words alone? (The cheap signal of rules that
     look for text in another language: only where it fails is a statistical identifier asked.)"""
-    found = _markers_in(text)
-    own = found.count(language)
-    if own >= SURE_MIN and own == len(found):
-        return True
-    counts = Counter(found)
-    others = max((n for code, n in counts.items() if code != language), default=0)
-    return own >= QUICK_MIN and own >= QUICK_RATIO * others
+    return surely_many([text], language)[0]
 
 
-#: Parts the texts of one ``surely_many`` call: a token no function word can be.
+#: Parts the texts of one ``surely_many`` call: a token no function word can be (a NUL in a text is made \x01,
+#: which no function word holds either, so no text can hold the break).
 _TEXT_BREAK = "\x00|\x00"
 
 
@@ -107,15 +102,15 @@ def _marker_letters() -> tuple[dict[str, str], dict[str, str]]:
 
 def surely_many(texts: list[str], language: str) -> list[bool]:
     """``surely`` of each text, from one pass over all of them: the texts are joined, split into words once, and
-    each function word becomes the letter of its language, so a text's markers are a short string."""
+    each function word becomes the letter of its language, so a text's markers are a short string. Settled: at
+    least SURE_MIN of the language's and none of another's, or at least QUICK_MIN and QUICK_RATIO times more
+    than of any other language."""
     if not texts:
         return []
     table, letters = _marker_letters()
-    joined = f" {_TEXT_BREAK} ".join(texts)
+    joined = f" {_TEXT_BREAK} ".join(text.replace("\x00", "\x01") for text in texts)
     words = map(str.strip, joined.lower().split(), repeat(_EDGES))
     found = "".join(filter(None, map(table.get, words))).split("|")
-    if len(found) != len(texts):  # a text held the break itself: one at a time
-        return [surely(text, language) for text in texts]
     own_letter = letters.get(language, "\x01")  # a language with no function words here: never settled
     out = []
     for markers in found:

@@ -7,6 +7,7 @@ from typing import Iterable, Sequence
 from mtcheck.document import Document
 from mtcheck.engines.base import BaseEngine, CheckContext, make_finding
 from mtcheck.engines.rules.cache import RuleResultCache, code_fingerprint, rules_fingerprint
+from mtcheck.engines.rules.examples import strip_markers
 from mtcheck.engines.rules.regex import PatternSet, RegexTimeout
 from mtcheck.engines.rules.rule import Rule, RuleContext, RuleMatch
 from mtcheck.engines.rules.templates import describe_template, render
@@ -39,7 +40,7 @@ class RulesEngine(BaseEngine):
         self._rules_key = rules_fingerprint([r.path for r in self.rules] + [
             f for r in self.rules for f in getattr(r, "files", ())]) if cache is not None else ""
         self._stats = {"documents": 0, "from cache": 0}
-        self._sets: dict[tuple[int, ...], PatternSet | None] = {}
+        self._sets: dict[tuple[int, ...], PatternSet] = {}
 
     def signature(self) -> str:
         return f"rules:{len(select_rules(self.rules, self.select, self.ignore))}"
@@ -80,15 +81,14 @@ class RulesEngine(BaseEngine):
                 self.cache.put(key, found)
         return found
 
-    def _pattern_set(self, rules: list[Rule]) -> PatternSet | None:
+    def _pattern_set(self, rules: list[Rule]) -> PatternSet:
         """One RE2 set of the whole-text patterns among ``rules`` (built once per selection of rules), so that a
         document is searched for all of them in one pass and a rule whose pattern is not in it is not run."""
         key = tuple(map(id, rules))
         if key not in self._sets:
             chosen = [r for r in rules if isinstance(r, PatternRule) and r.whole_text is not None]
-            found = PatternSet([r.pattern for r in chosen],
-                               [[e.text.replace("[[", "").replace("]]", "") for e in r.examples] for r in chosen])
-            self._sets[key] = found if found.usable else None
+            self._sets[key] = PatternSet([r.pattern for r in chosen],
+                                         [[strip_markers(e.text)[0] for e in r.examples] for r in chosen])
         return self._sets[key]
 
     def _check(self, document: Document, context: CheckContext, timed_out: list[str]) -> Iterable[Finding]:

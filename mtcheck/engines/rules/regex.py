@@ -137,7 +137,8 @@ class PatternSet:
 
     RE2::Set reports only "no pattern matched" when its DFA runs out of memory, which would hide matches, so the
     set gets a generous memory budget and, before it is used, must find every pattern in a text where that
-    pattern matches (``samples``); a set that fails the test is not used (``usable`` is False)."""
+    pattern matches (``samples``); a set that fails the test holds no pattern (``index`` is empty), so every
+    pattern rule runs as without it."""
 
     MAX_MEM = 256 << 20
 
@@ -164,10 +165,6 @@ class PatternSet:
         self._set = found
         self.index = {id(p): i for i, p in enumerate(patterns)}
 
-    @property
-    def usable(self) -> bool:
-        return self._set is not None
-
     def matching(self, text: str) -> frozenset[int]:
-        """Indices of the patterns that match somewhere in ``text``."""
-        return frozenset(self._set.Match(text) or ()) if self._set is not None else frozenset(self.index.values())
+        """Indices of the patterns that match somewhere in ``text`` (asked only of a set that holds patterns)."""
+        return frozenset(self._set.Match(text) or ())

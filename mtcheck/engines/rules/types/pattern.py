@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from mtcheck.document import Document
+from mtcheck.engines.rules.examples import strip_markers
 from mtcheck.engines.rules.regex import Pattern, check_backtracking
 from mtcheck.engines.rules.rule import Rule, RuleContext, RuleMatch
 from mtcheck.engines.rules.templates import render
@@ -31,7 +32,7 @@ class PatternRule(Rule):
         self.pattern = Pattern(need(self, spec, "pattern", str), case_sensitive=case, engine=engine,
                                path=self.path, rule=self.id)
         check_backtracking(self.pattern, path=self.path, rule=self.id,
-                           samples=tuple(e.text.replace("[[", "").replace("]]", "") for e in self.examples))
+                           samples=tuple(strip_markers(e.text)[0] for e in self.examples))
         self.scope = need(self, spec, "scope", str, "text")
         if self.scope not in ("text", "segment", "sentence"):
             raise RuleError(f"scope must be text, segment or sentence, not {self.scope!r}", path=self.path,
