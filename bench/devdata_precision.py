@@ -48,7 +48,7 @@ def score(findings: list[dict], pair: str) -> dict:
         json.dump(findings, fh)
     out = Path(fh.name).with_suffix(".score.json")
     subprocess.run([sys.executable, str(DEVDATA / "score.py"), fh.name, "--scope", f"mqm/{pair}/ted/",
-                    "--json", str(out)], cwd=DEVDATA, capture_output=True, text=True, check=True)
+                    "--all-categories", "--json", str(out)], cwd=DEVDATA, capture_output=True, text=True, check=True)
     data = json.loads(out.read_text())
     total = next((c for c in data["by_category"] if c["category"] == "ALL"), None)
     if total is None:
@@ -58,6 +58,11 @@ def score(findings: list[dict], pair: str) -> dict:
                 total[k] += c[k]
     total["clean_words"] = data["clean_words"]
     total["recall"] = {r["category"]: r for r in data["recall"]}
+    # what #11 measures: the Accuracy/* and Fluency/* gold spans (style and terminology are not errors a
+    # surface check can be asked to see)
+    af = [r for r in data["recall"] if r["category"].startswith(("Accuracy/", "Fluency/"))]
+    total["af_found"] = sum(r["found_any"] for r in af)
+    total["af_spans"] = sum(r["gold_spans"] for r in af)
     return total
 
 
@@ -78,9 +83,10 @@ def main() -> None:
             fa = 1000 * s["false_alarms_clean"] / s["clean_words"]
             rec = {k: s["recall"].get(k, {}).get("recall_any", 0.0)
                    for k in ("Fluency/Grammar", "Fluency/Spelling", "ALL")}
+            af = s["af_found"] / s["af_spans"] if s["af_spans"] else 0.0
             print(f"{pair} {label:13} findings {s['findings']:5}  precision {prec:6.1%}  FA/1kw {fa:5.2f}  "
                   f"recall(any) grammar {rec['Fluency/Grammar']:.1%} spelling {rec['Fluency/Spelling']:.1%} "
-                  f"all {rec['ALL']:.1%}")
+                  f"all {rec['ALL']:.1%}  Accuracy+Fluency {s['af_found']}/{s['af_spans']} {af:.1%}")
             if args.rules_table:
                 by_rule = defaultdict(list)
                 for f in findings:

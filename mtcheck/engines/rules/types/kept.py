@@ -15,6 +15,12 @@ line-aligned pair); target-only documents are not touched.
   on pages (aligned Markdown, HTML), where a translator of running prose may drop scare quotes, only brackets
   are. A Chinese or Japanese source also quotes names, titles and coined terms that English capitalises; there
   only quoted speech is asked for (after a colon or a verb of saying, or a whole sentence quoted).
+- ``dashes``: a dash of the source (``—``, ``——``, ``–``, ``--``, a spaced hyphen) that the target writes as a
+  bare hyphen joining two words ("the universe-this is"), the trace of a detokeniser that glued the dash to its
+  neighbours. Only where the target has fewer dashes than its source, and only hyphenated pairs standing where
+  an unmatched source dash stands (relative position within the segment, ``max_shift``), at most one per missing
+  dash, nearest first; a hyphenated word the same document also writes where no dash is missing is a compound
+  ("three-dimensional") and is never flagged.
 - ``names``: names, brands and code the translation must keep as written: Latin-script words in a source
   of another script (iPhone, TED, Python in a Chinese sentence), and identifiers in any source (``useState``,
   ``max_width``, ``React.memo``, ``H2O``). Capitalised words, product names and acronyms of Latin-script sources
@@ -53,12 +59,18 @@ CLOSERS = "\"'”’»«“‘)]}）」』*_ "
 _PLAIN_CODE = re.compile(r"^`+\s*[^\W\d_]+(?:[\s-][^\W\d_]+)*\s*:?\s*`+$")
 OPEN_BRACKETS = re.compile(r"[(（]")
 QUOTE_MARKS = re.compile(r"[\"“”„«»「」『』]")
-KINDS = ("numbers", "urls", "placeholders", "end-marks", "markup", "names", "pairs")
+KINDS = ("numbers", "urls", "placeholders", "end-marks", "markup", "names", "pairs", "dashes")
 #: A word in Latin letters, never part of a longer one ("ns" of "însă", "i2008" of "și2008")
 LATIN_WORD = re.compile(r"(?<![A-Za-z0-9\u00c0-\u024f])[A-Za-z][A-Za-z0-9]*(?:[.'’_-][A-Za-z0-9]+)*"
                         r"(?![A-Za-z0-9\u00c0-\u024f])")
 #: letters of scripts other than Latin (the source is "of another script" when most of its letters are)
 _OTHER_SCRIPT = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]")
+#: A dash between clauses, in any style: an em or en dash (one or a run: "——"), two or more hyphens, or a hyphen
+#: with white space on at least one side ("a - b", "近- 4"). A hyphen inside a word is not one.
+DASH = re.compile(r"[\u2014\u2015\u2013\u2e3a\u2e3b]+|--+|(?<=\s)-(?=\s|\S)|(?<=\S)-(?=\s)")
+#: Two words joined by one bare hyphen, not part of a longer chain ("state-of-the-art") and not after an
+#: apostrophe ("don't-"): the second may be a number ("closer-40000").
+HYPHENATED = re.compile(r"(?<![\w'’\-])([^\W\d_]+)-([^\W\d_]+|\d+)(?![\w\-])")
 
 
 #: A quotation in Chinese or Japanese; what stands before it and whether it holds a sentence tell speech from a term.
@@ -173,12 +185,21 @@ def _spaced_list(source: str, digits: str, target: str) -> bool:
 class KeptRule(Rule):
     TYPE = "kept"
     SEGMENT_LEVEL = True
-    KEYS = frozenset({"kind", "min_digits", "convertible_units"})
+    KEYS = frozenset({"kind", "min_digits", "convertible_units", "max_shift", "dash"})
 
     def configure(self, spec: dict[str, Any]) -> None:
         self.kind = need(self, spec, "kind", str)
         if self.kind not in KINDS:
             raise RuleError(f"kind must be one of {', '.join(KINDS)}", path=self.path, rule=self.id)
+        self.max_shift = need(self, spec, "max_shift", (int, float), 0.1)
+        if not 0 < self.max_shift <= 1:
+            raise RuleError("'max_shift' is a share of the segment's length, above 0 and at most 1",
+                            path=self.path, rule=self.id)
+        dash = need(self, spec, "dash", (str, dict), " – ")
+        self.dash = dash if isinstance(dash, dict) else {"*": dash}
+        if not all(isinstance(v, str) and v.strip() for v in self.dash.values()):
+            raise RuleError("'dash' is the dash to suggest: a string, or a mapping of language to string",
+                            path=self.path, rule=self.id)
         self.min_digits = need(self, spec, "min_digits", int, 2)
         units = need(self, spec, "convertible_units", list, [])
         if not all(isinstance(u, str) and u for u in units):
@@ -189,6 +210,9 @@ class KeptRule(Rule):
     def find(self, doc: Document, ctx: RuleContext) -> Iterable[RuleMatch]:
         # every code of the source page: a page's "translated" code must be found nowhere in it
         page_codes = {k for sg in doc.segments for k in (sg.source_codes or ())} if self.kind == "markup" else set()
+        if self.kind == "dashes":
+            yield from self._dashes(doc)
+            return
         for seg in doc.segments:
             if seg.source is None or not seg.source.strip():
                 continue
@@ -243,6 +267,47 @@ class KeptRule(Rule):
             for key in missing[len(dedup):]:
                 yield RuleMatch(seg.start, seg.end, (), {"match": doc.text[seg.start:seg.end], "code": key,
                                                          "detail": f"The source's inline code {key} is missing here."})
+
+    def _dashes(self, doc: Document) -> Iterable[RuleMatch]:
+        """Hyphenated pairs standing where a source dash went missing; see the module's ``dashes``."""
+        lang = (doc.language or "").split("-")[0]
+        dash = self.dash.get(lang, self.dash.get("*", " – "))
+        candidates = []  # (segment, start, end, match) in the target's checked text
+        compounds = set()  # hyphenated words the document writes where no dash is missing
+        for seg in doc.segments:
+            target = doc.text[seg.start:seg.end]
+            pairs = list(HYPHENATED.finditer(target))
+            if not pairs:
+                continue
+            if seg.source is None or not seg.source.strip():
+                compounds.update(m.group().lower() for m in pairs)
+                continue
+            wanted = [(m.start() + m.end()) / 2 / len(seg.source) for m in DASH.finditer(seg.source)]
+            for m in DASH.finditer(target):  # each dash of the target answers the nearest source dash
+                if not wanted:
+                    break
+                here = (m.start() + m.end()) / 2 / len(target)
+                wanted.remove(min(wanted, key=lambda w: abs(w - here)))
+            if not wanted:
+                compounds.update(m.group().lower() for m in pairs)
+                continue
+            near = []
+            for m in pairs:
+                shift = min(abs((m.start() + m.end()) / 2 / len(target) - w) for w in wanted)
+                if shift < self.max_shift:
+                    near.append((shift, m))
+                else:
+                    compounds.add(m.group().lower())
+            near.sort(key=lambda item: item[0])
+            compounds.update(m.group().lower() for _, m in near[len(wanted):])
+            candidates += [(seg, m) for _, m in near[: len(wanted)]]
+        for seg, m in candidates:
+            if m.group().lower() in compounds:
+                continue
+            left, right = m.group(1), m.group(2)
+            yield RuleMatch(seg.start + m.start(), seg.start + m.end(), (f"{left}{dash}{right}",),
+                            {"match": m.group(), "left": left, "right": right,
+                             "suggestion": f"{left}{dash}{right}"})
 
     def _names(self, source: str, target: str):
         from mtcheck.engines.rules.types.glossary import fold
