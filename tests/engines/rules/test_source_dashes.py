@@ -24,6 +24,8 @@ def test_a_glued_dash_is_flagged_where_the_source_dash_stands():
     # the dash written as a dash, in any style, is fine
     for dash in (" — ", "—", " – ", " -- ", " - "):
         assert flagged(source, f"They repaired the bridge{dash}it took three years.\n") == []
+    # a full-width hyphen in a Chinese or Japanese source is a dash too
+    assert flagged("他们修好了桥－ 这花了三年。\n", "They repaired the bridge-it took three years.\n") == ["bridge-it"]
 
 
 def test_no_more_pairs_than_dashes_went_missing_and_the_nearest_first():

@@ -67,7 +67,7 @@ LATIN_WORD = re.compile(r"(?<![A-Za-z0-9\u00c0-\u024f])[A-Za-z][A-Za-z0-9]*(?:[.
 _OTHER_SCRIPT = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]")
 #: A dash between clauses, in any style: an em or en dash (one or a run: "——"), two or more hyphens, or a hyphen
 #: with white space on at least one side ("a - b", "近- 4"). A hyphen inside a word is not one.
-DASH = re.compile(r"[\u2014\u2015\u2013\u2e3a\u2e3b]+|--+|(?<=\s)-(?=\s|\S)|(?<=\S)-(?=\s)")
+DASH = re.compile(r"[\u2014\u2015\u2013\u2e3a\u2e3b]+|--+|[\uff0d\ufe63]|(?<=\s)-(?=\s|\S)|(?<=\S)-(?=\s)")
 #: Two words joined by one bare hyphen, not part of a longer chain ("state-of-the-art") and not after an
 #: apostrophe ("don't-"): the second may be a number ("closer-40000").
 HYPHENATED = re.compile(r"(?<![\w'’\-])([^\W\d_]+)-([^\W\d_]+|\d+)(?![\w\-])")
@@ -191,7 +191,7 @@ class KeptRule(Rule):
         self.kind = need(self, spec, "kind", str)
         if self.kind not in KINDS:
             raise RuleError(f"kind must be one of {', '.join(KINDS)}", path=self.path, rule=self.id)
-        self.max_shift = need(self, spec, "max_shift", (int, float), 0.1)
+        self.max_shift = need(self, spec, "max_shift", (int, float), 0.15)
         if not 0 < self.max_shift <= 1:
             raise RuleError("'max_shift' is a share of the segment's length, above 0 and at most 1",
                             path=self.path, rule=self.id)
