@@ -21,6 +21,10 @@ line-aligned pair); target-only documents are not touched.
   an unmatched source dash stands (relative position within the segment, ``max_shift``), at most one per missing
   dash, nearest first; a hyphenated word the same document also writes where no dash is missing is a compound
   ("three-dimensional") and is never flagged.
+- ``acronyms``: a short function word of the source that the target writes as an acronym ("It rains" → "IT
+  regnet", "Who knows" → "WHO weiß"), MT reading a word as the name it spells. The words are listed per source
+  language (``words``); a target written in capitals throughout, and an acronym the source writes too, are
+  left alone.
 - ``names``: names, brands and code the translation must keep as written: Latin-script words in a source
   of another script (iPhone, TED, Python in a Chinese sentence), and identifiers in any source (``useState``,
   ``max_width``, ``React.memo``, ``H2O``). Capitalised words, product names and acronyms of Latin-script sources
@@ -40,7 +44,7 @@ from typing import Any, Iterable
 
 from mtcheck.document import Document
 from mtcheck.engines.rules.rule import Rule, RuleContext, RuleMatch
-from mtcheck.engines.rules.types.spec import need
+from mtcheck.engines.rules.types.spec import for_language, need, per_language
 from mtcheck.errors import RuleError
 
 #: A number; a unit or an ordinal suffix may follow it directly ("10,000m", "12th", "1940s"), another digit or a
@@ -59,12 +63,15 @@ CLOSERS = "\"'”’»«“‘)]}）」』*_ "
 _PLAIN_CODE = re.compile(r"^`+\s*[^\W\d_]+(?:[\s-][^\W\d_]+)*\s*:?\s*`+$")
 OPEN_BRACKETS = re.compile(r"[(（]")
 QUOTE_MARKS = re.compile(r"[\"“”„«»「」『』]")
-KINDS = ("numbers", "urls", "placeholders", "end-marks", "markup", "names", "pairs", "dashes")
+KINDS = ("numbers", "urls", "placeholders", "end-marks", "markup", "names", "pairs", "dashes", "acronyms")
 #: A word in Latin letters, never part of a longer one ("ns" of "însă", "i2008" of "și2008")
 LATIN_WORD = re.compile(r"(?<![A-Za-z0-9\u00c0-\u024f])[A-Za-z][A-Za-z0-9]*(?:[.'’_-][A-Za-z0-9]+)*"
                         r"(?![A-Za-z0-9\u00c0-\u024f])")
 #: letters of scripts other than Latin (the source is "of another script" when most of its letters are)
 _OTHER_SCRIPT = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]")
+#: A word, and a word in capitals only (an acronym), in any script
+_WORD = re.compile(r"[^\W\d_]+")
+_CAPITALS = re.compile(r"(?<![^\W\d_])[^\W\d_a-z]{2,}(?![^\W\d_])")
 #: A dash between clauses, in any style: an em or en dash (one or a run: "——"), two or more hyphens, or a hyphen
 #: with white space on at least one side ("a - b", "近- 4"). A hyphen inside a word is not one.
 DASH = re.compile(r"[\u2014\u2015\u2013\u2e3a\u2e3b]+|--+|[\uff0d\ufe63]|(?<=\s)-(?=\s|\S)|(?<=\S)-(?=\s)")
@@ -185,7 +192,7 @@ def _spaced_list(source: str, digits: str, target: str) -> bool:
 class KeptRule(Rule):
     TYPE = "kept"
     SEGMENT_LEVEL = True
-    KEYS = frozenset({"kind", "min_digits", "convertible_units", "max_shift", "dash"})
+    KEYS = frozenset({"kind", "min_digits", "convertible_units", "max_shift", "dash", "words"})
 
     def configure(self, spec: dict[str, Any]) -> None:
         self.kind = need(self, spec, "kind", str)
@@ -195,6 +202,7 @@ class KeptRule(Rule):
         if not 0 < self.max_shift <= 1:
             raise RuleError("'max_shift' is a share of the segment's length, above 0 and at most 1",
                             path=self.path, rule=self.id)
+        self.words = per_language(self, spec, "words")
         dash = need(self, spec, "dash", (str, dict), " – ")
         self.dash = dash if isinstance(dash, dict) else {"*": dash}
         if not all(isinstance(v, str) and v.strip() for v in self.dash.values()):
@@ -212,6 +220,9 @@ class KeptRule(Rule):
         page_codes = {k for sg in doc.segments for k in (sg.source_codes or ())} if self.kind == "markup" else set()
         if self.kind == "dashes":
             yield from self._dashes(doc)
+            return
+        if self.kind == "acronyms":
+            yield from self._acronyms(doc)
             return
         for seg in doc.segments:
             if seg.source is None or not seg.source.strip():
@@ -308,6 +319,29 @@ class KeptRule(Rule):
             yield RuleMatch(seg.start + m.start(), seg.start + m.end(), (f"{left}{dash}{right}",),
                             {"match": m.group(), "left": left, "right": right,
                              "suggestion": f"{left}{dash}{right}"})
+
+    def _acronyms(self, doc: Document) -> Iterable[RuleMatch]:
+        """Function words of the source written as acronyms in the target; see the module's ``acronyms``."""
+        words = {w.lower() for w in for_language(self.words, doc.source_language)}
+        if not words:
+            return
+        for seg in doc.segments:
+            if seg.source is None or not seg.source.strip():
+                continue
+            target = doc.text[seg.start:seg.end]
+            letters = [ch for ch in target if ch.isalpha()]
+            if not letters or sum(ch.isupper() for ch in letters) > len(letters) / 2:
+                continue  # a heading or a line in capitals throughout
+            in_source = {m.group() for m in _WORD.finditer(seg.source)}
+            for m in _CAPITALS.finditer(target):
+                word = m.group()
+                if not word.isupper() or word.lower() not in words or word in in_source:
+                    continue
+                said = next((w for w in in_source if w.lower() == word.lower()), None)
+                if said is None:
+                    continue
+                yield RuleMatch(seg.start + m.start(), seg.start + m.end(), (),
+                                {"match": word, "source": said})
 
     def _names(self, source: str, target: str):
         from mtcheck.engines.rules.types.glossary import fold
