@@ -73,3 +73,17 @@ def test_the_report_shows_the_source_of_a_bilingual_finding(tmp_path, run_cli):
     data = json.loads(re.search(r'id="mtcheck-data">(.*?)</script>', page, re.S).group(1))
     (f,) = [f for f in data["findings"] if f["rule"] == "common.source-numbers"]
     assert f["source"] == "Er hat 3.500 Euro."
+
+
+def test_a_glued_dash_points_at_its_own_dash_of_the_source(tmp_path, run_cli):
+    """Two dashes in the source, the first kept and the second glued into a hyphen: the finding is on the
+    hyphenated pair, and its source span is the second dash, not the first of the same text."""
+    source = "Das Museum öffnete -- nach drei Jahren Reparaturen -- am Sonntag."
+    tsv = f"{source}\tThe museum reopened -- after three years of repairs-on Sunday.\n"
+    (tmp_path / "pairs.tsv").write_text(tsv, encoding="utf-8")
+    findings, _ = check(run_cli, tmp_path, "pairs.tsv")
+    (f,) = [f for f in findings if f["rule"] == "common.source-dashes"]
+    assert tsv[f["start"]:f["end"]] == "repairs-on"
+    assert f["suggestions"] == ["repairs — on"]  # English: an em dash
+    a, b = f["source_span"]
+    assert source[a:b] == "--" and a == source.rindex("--")

@@ -74,8 +74,11 @@ def _needs_escaping(fmt: str, replacement: str) -> bool:
     return any(ch in replacement for ch in ESCAPED.get(fmt, ""))
 
 
-def _source_span(source: str | None, focus: str | None) -> tuple[int, int] | None:
-    """Where in the source segment a bilingual finding's focus (a number, a name, a term) stands."""
+def _source_span(source: str | None, focus: str | tuple[int, int] | None) -> tuple[int, int] | None:
+    """Where in the source segment a bilingual finding's focus (a number, a name, a term; or a place in it)
+    stands."""
+    if isinstance(focus, tuple):
+        return focus if source and 0 <= focus[0] < focus[1] <= len(source) else None
     if not source or not focus or focus == source:
         return None
     i = source.rfind(focus) if len(focus) == 1 else source.find(focus)
@@ -97,7 +100,7 @@ def make_finding(
     suggestions: Iterable[str] = (),
     safety: FixSafety = FixSafety.DISPLAY,
     scope: str = "span",
-    source_focus: str | None = None,
+    source_focus: str | tuple[int, int] | None = None,
 ) -> Finding:
     """Map a checked-text span to the file and build the Finding. A fix is downgraded to display-only when the
     span touches derived text (an entity, collapsed white space) or the file did not decode cleanly."""

@@ -128,8 +128,18 @@ class RulesEngine(BaseEngine):
                     suggestions=m.suggestions,
                     safety=rule.fix_safety,
                     scope="segment" if whole else "span",
-                    source_focus=(m.values.get("focus") or m.values.get("source")) if document.bilingual else None,
+                    source_focus=_focus(m.values) if document.bilingual else None,
                 )
+
+
+def _focus(values: dict) -> str | tuple[int, int] | None:
+    """What a bilingual match refers to in its source: a place ("source_at": "start:end", when the same text
+    stands there more than once, as a second dash does) or a text to find (a number, a name, a term)."""
+    at = values.get("source_at")
+    if at:
+        start, end = map(int, at.split(":"))
+        return start, end
+    return values.get("focus") or values.get("source")
 
 
 def _whole_segment(doc: Document, start: int, end: int) -> bool:

@@ -293,32 +293,34 @@ class KeptRule(Rule):
             if seg.source is None or not seg.source.strip():
                 compounds.update(m.group().lower() for m in pairs)
                 continue
-            wanted = [(m.start() + m.end()) / 2 / len(seg.source) for m in DASH.finditer(seg.source)]
-            for m in DASH.finditer(target):  # each dash of the target answers the nearest source dash
+            # each source dash at its relative place in the segment; each dash of the target answers the nearest
+            wanted = [((m.start() + m.end()) / 2 / len(seg.source), m) for m in DASH.finditer(seg.source)]
+            for m in DASH.finditer(target):
                 if not wanted:
                     break
                 here = (m.start() + m.end()) / 2 / len(target)
-                wanted.remove(min(wanted, key=lambda w: abs(w - here)))
+                wanted.remove(min(wanted, key=lambda w: abs(w[0] - here)))
             if not wanted:
                 compounds.update(m.group().lower() for m in pairs)
                 continue
             near = []
             for m in pairs:
-                shift = min(abs((m.start() + m.end()) / 2 / len(target) - w) for w in wanted)
+                here = (m.start() + m.end()) / 2 / len(target)
+                shift, dash_m = min(((abs(here - w), d) for w, d in wanted), key=lambda item: item[0])
                 if shift < self.max_shift:
-                    near.append((shift, m))
+                    near.append((shift, m, dash_m))
                 else:
                     compounds.add(m.group().lower())
             near.sort(key=lambda item: item[0])
-            compounds.update(m.group().lower() for _, m in near[len(wanted):])
-            candidates += [(seg, m) for _, m in near[: len(wanted)]]
-        for seg, m in candidates:
+            compounds.update(m.group().lower() for _, m, _ in near[len(wanted):])
+            candidates += [(seg, m, d) for _, m, d in near[: len(wanted)]]
+        for seg, m, d in candidates:
             if m.group().lower() in compounds:
                 continue
             left, right = m.group(1), m.group(2)
             yield RuleMatch(seg.start + m.start(), seg.start + m.end(), (f"{left}{dash}{right}",),
-                            {"match": m.group(), "left": left, "right": right,
-                             "suggestion": f"{left}{dash}{right}"})
+                            {"match": m.group(), "left": left, "right": right, "source": d.group(),
+                             "source_at": f"{d.start()}:{d.end()}", "suggestion": f"{left}{dash}{right}"})
 
     def _acronyms(self, doc: Document) -> Iterable[RuleMatch]:
         """Function words of the source written as acronyms in the target; see the module's ``acronyms``."""
