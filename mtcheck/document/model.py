@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -249,6 +251,16 @@ class Document:
                     pieces.append(self.file_text[pos : r.file_start])
                 pos = max(pos, r.file_end)
         pieces.append(self.file_text[pos:])
+        if self.format in ("xliff", "po", "tmx", "bitext"):
+            # a translation file holds its sources too: they are another language's prose, not the page's names,
+            # so a word the target copies from its source is judged by the speller (and by the source's, which
+            # tells a kept name from an untranslated word), not waved through as markup
+            from collections import Counter
+
+            token = re.compile(r"[A-Za-z_][\w-]*")
+            in_file = Counter(t for piece in pieces for t in token.findall(piece))
+            in_sources = Counter(t for seg in self.segments if seg.source for t in token.findall(seg.source))
+            return vocabulary([t for t, n in in_file.items() if n > in_sources.get(t, 0)])
         return vocabulary(pieces)
 
     def prose(self, start: int = 0, end: int | None = None) -> str:

@@ -27,6 +27,7 @@ from mtcheck.document.words import is_unit_after_number, looks_technical, softwa
 from mtcheck.engines.base import BaseEngine, CheckContext, make_finding
 from mtcheck.engines.languagetool.cache import ResultCache
 from mtcheck.engines.languagetool.mapping import PICKY_CATEGORIES, category_for, severity_for, utf16_to_codepoints
+from mtcheck.engines.languagetool.server import server_languages
 from mtcheck.errors import ServerError
 from mtcheck.findings import Finding, FixSafety
 from mtcheck.result import RuleInfo
@@ -149,11 +150,30 @@ class LanguageToolEngine(BaseEngine):
         #: rule id -> (LanguageTool's description of the rule, a language it fired in), for SARIF
         self.descriptions: dict[str, tuple[str, str]] = {}
         self._restarted = False
+        self._codes: frozenset[str] | None = None  # the languages the server checks, once it has started
+        self._unsupported: set[str] = set()
 
     # -- server -----------------------------------------------------------------------------------------------
     def _ensure_server(self) -> None:
         if self._version is None:
             self._version = self.pool.start()
+            self._codes = None
+            for ep in list(self.pool.endpoints):
+                self._codes = server_languages(ep.url)
+                if self._codes is not None:
+                    break
+
+    def _lt_code(self, language: str | None) -> str | None:
+        """The code LanguageTool knows ``language`` by ("en" → "en-US", "pt-BR", "de-CH"), or None when the
+        server checks no such language (Norwegian, Icelandic: LanguageTool 6 has no rules for them). When the
+        server does not say which languages it has, the code is sent as it is."""
+        if not language:
+            return None
+        code = VARIANTS.get(language, language)
+        if self._codes is None or code in self._codes:
+            return code
+        base = language.split("-")[0]
+        return next((c for c in (VARIANTS.get(base), base) if c and c in self._codes), None)
 
     def signature(self) -> str:
         return f"lt:{self._version or 'unused'}:{self.settings.level}"
@@ -290,8 +310,16 @@ class LanguageToolEngine(BaseEngine):
             context.gap(f"LanguageTool is not available: {exc}", len(document.segments))
             return []
         self.pool.touch()
-        language = VARIANTS.get(document.language, document.language)
-        mother = context.source_language
+        language = self._lt_code(document.language)
+        if language is None:
+            with self._lock:
+                first = document.language not in self._unsupported
+                self._unsupported.add(document.language)
+            if first:  # once per language and run: the rule engine still checks these documents
+                context.warn(f"LanguageTool has no rules for '{document.language}': {document.path} and any other "
+                             f"document in that language are checked by mtcheck's rules only")
+            return []
+        mother = self._lt_code(context.source_language)  # a mother tongue LanguageTool lacks is not sent
         settings_key = self._settings_key()
         paragraphs = [(seg, document.text[seg.start : seg.end]) for seg in document.segments]
         keys = [ResultCache.key(t, language=language, mother_tongue=mother, version=self._version or "",
@@ -314,7 +342,8 @@ class LanguageToolEngine(BaseEngine):
                 lost = sum(len(b) for b in failed)
                 context.gap(f"LanguageTool could not check {lost} of {len(paragraphs)} paragraphs: {reason}", lost)
         results = {**cached, **fresh}
-        accepted = self._accepted_elsewhere(paragraphs, keys, results, language, document)
+        accepted = self._accepted_elsewhere(paragraphs, keys, results, language, document,
+                                            self._lt_code(context.source_language))
         findings = []
         word_counts: dict[str, int] | None = None
         for index, ((seg, text), key) in enumerate(zip(paragraphs, keys)):
@@ -367,19 +396,34 @@ class LanguageToolEngine(BaseEngine):
                 ))
         return collapse_repeats(findings, document)
 
-    def _accepted_elsewhere(self, paragraphs, keys, results, language: str, document: Document) -> set[str]:
+    def _accepted_elsewhere(self, paragraphs, keys, results, language: str, document: Document,
+                            source_code: str | None = None) -> set[str]:
         """Words the speller of ``language`` rejected that are still words: accepted by another national variant
         ("realise" in en-US text), by the English speller in a text of another language (technical prose
         borrows English terms: "Layout", "Property"), hyphenated compounds each of whose parts is accepted or
         technical ("Grid-Container", "bfcache-Einträge"), and, in German and Dutch, closed compounds that
-        compound-split cuts into two accepted words ("Ereignislistener", "skriptfähige")."""
+        compound-split cuts into two accepted words ("Ereignislistener", "skriptfähige"). In a bilingual
+        document, also a word its source segment writes the same way that is no ordinary word of the source
+        language either (its speller rejects it too): a name, a species, a brand kept as written ("Philodendron
+        selloum"), and any Latin-script word of a source in another script (a Chinese source naming "LIGO"). A
+        word of the source language passed through ("Bahnhof" in an English text) stays a finding, and so does
+        every word when LanguageTool lacks the source language."""
         words: set[str] = set()
-        for (_, text), key in zip(paragraphs, keys):
-            words |= _misspelled(text, results.get(key) or ())
+        kept: set[str] = set()  # rejected words that their source segment writes the same way, in Latin script
+        names: set[str] = set()  # ... in a source of another script
+        for (seg, text), key in zip(paragraphs, keys):
+            rejected = _misspelled(text, results.get(key) or ())
+            words |= rejected
+            if seg.source:
+                for w in rejected:
+                    if _has_word(seg.source, w):  # the rest of a source in another script: a name in it
+                        (names if _other_script(seg.source.replace(w, " ")) else kept).add(w)
         # words quiet anyway need no speller: each rejected candidate costs the server a suggestion search
         words = {w for w in words if not self._known_word(w, document)}
         if not words:
             return set()
+        names &= words
+        kept = (kept & words) - names if source_code and source_code != language else set()
         parts = {v for w in words if "-" in w.strip("-") for p in w.split("-") if p for v in _unlinked(p)}
         splits = {w: compound_parts(w, language) for w in words if "-" not in w}
         stems = {w: loan_stems(w, language) for w in words}
@@ -392,17 +436,18 @@ class LanguageToolEngine(BaseEngine):
             others = (*others, "en-US")
         queries = [(parts | compound | base_words, language)] + [
             (words | parts | compound | (stem_words if variant.startswith("en") else set()), variant)
-            for variant in others]
-        queries = [q for q in queries if q[0]]
+            for variant in others] + [(kept, source_code)]
         # at once: each waits in the server's queue behind the paragraphs of other documents, and this document's
         # findings wait on the last answer
-        if len(queries) > 1:
-            with ThreadPoolExecutor(max_workers=len(queries)) as pool:
-                answers = list(pool.map(lambda q: self._speller_accepts(*q), queries))
+        asked = [q for q in queries if q[0]]
+        if len(asked) > 1:
+            with ThreadPoolExecutor(max_workers=len(asked)) as pool:
+                answers = dict(zip(map(id, asked), pool.map(lambda q: self._speller_accepts(*q), asked)))
         else:
-            answers = [self._speller_accepts(*q) for q in queries]
-        accepted = set().union(*answers)
-        out = {w for w in words if w in accepted}
+            answers = {id(q): self._speller_accepts(*q) for q in asked}
+        source_words = answers.pop(id(queries[-1]), set())
+        accepted = set().union(*answers.values())
+        out = {w for w in words if w in accepted} | names | (kept - source_words)
         for w in words - out:
             pieces = [p for p in w.split("-") if p]
             if len(pieces) > 1 and all(any(v in accepted for v in _unlinked(p)) or looks_technical(p)
@@ -626,6 +671,31 @@ def inflection_bases(word: str, language: str) -> list[str]:
         if base.endswith("bar") and len(base) >= 9:
             out += [base[:-3] + "en", base[:-3] + "n"]
     return list(dict.fromkeys(out))
+
+
+#: letters of scripts written without spaces between words (Chinese, Japanese, Thai, Lao, Khmer, Myanmar)
+_SPACELESS = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
+                        r"\uf900-\ufaff]")
+
+
+def _other_script(text: str) -> bool:
+    """Most letters of ``text`` are of a script other than Latin (Chinese, Cyrillic, Arabic...)."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return sum(not ("A" <= ch <= "z" or "\u00c0" <= ch <= "\u024f") for ch in letters) > len(letters) / 2
+
+
+def _has_word(text: str, word: str) -> bool:
+    """``word`` stands in ``text`` as a whole word, spelled the same way (a script written without spaces may
+    touch it: "叫wendlandii。")."""
+    def joins(ch: str) -> bool:
+        return ch.isalnum() and not _SPACELESS.match(ch)
+
+    i = text.find(word)
+    while i >= 0:
+        if not (i > 0 and joins(text[i - 1])) and not (i + len(word) < len(text) and joins(text[i + len(word)])):
+            return True
+        i = text.find(word, i + 1)
+    return False
 
 
 def _quoted(text: str, start: int, end: int) -> bool:

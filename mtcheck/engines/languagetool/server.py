@@ -157,6 +157,18 @@ def server_version(url: str, timeout: float = 3.0) -> str | None:
     return None
 
 
+def server_languages(url: str, timeout: float = 10.0) -> frozenset[str] | None:
+    """The language codes a LanguageTool server checks ("de", "de-DE", "en-US", ...), or None when it does not
+    say."""
+    try:
+        r = requests.get(f"{url}/v2/languages", timeout=timeout)
+        if r.status_code == 200:
+            return frozenset(c for lang in r.json() for c in (lang.get("code"), lang.get("longCode")) if c)
+    except (requests.RequestException, ValueError, AttributeError, TypeError):
+        return None
+    return None
+
+
 class ServerManager:
     def __init__(self, *, idle_timeout: int = IDLE_TIMEOUT, lt_path: str | None = None,
                  say: Callable[[str], None] = lambda m: None, slot: int = 0):

@@ -267,3 +267,40 @@ def test_a_unit_that_goes_on_with_the_sentence_before_may_start_in_lower_case(se
                         "--lang", "en", "--source-dir", "src", "--source-lang", "zh", "--select", "LT")
     starts = [f["line"] for f in found if f["rule"] == "LT:UPPERCASE_SENTENCE_START"]
     assert starts == [4], found
+
+
+def test_a_word_kept_as_its_source_writes_it_is_no_misspelling(server, run_cli, tmp_path):
+    """Bilingual: a species or a name the translation keeps exactly as its source writes it is not a misspelling
+    of the target language; the same word without that source, or misspelled against it, still is."""
+    tsv = ("Wir fanden Philodendron wendlandii am Fluss.\tWe found Philodendron wendlandii by the river.\n"
+           "Wir fanden Philodendron wendlandii am Fluss.\tWe found Philodendron wendlandi by the river.\n")
+    found = lt_findings(run_cli, tmp_path, "pairs.tsv", tsv, "--lang", "en", "--source-lang", "de")
+    assert [tsv[f["start"]:f["end"]] for f in found if f["category"] == "Fluency/Spelling"] == ["wendlandi"], found
+    alone = "We found Philodendron wendlandii by the river.\n"
+    flagged, found = spelling_flagged(run_cli, tmp_path, "alone.txt", alone, "en")
+    assert flagged == ["wendlandii"], found
+    # a word of the source language passed through untranslated is still flagged; a Latin-script word of a
+    # Chinese source is a name
+    tsv = "Wir trafen uns gestern am Fluss.\tWe met gestern by the river.\n"
+    found = lt_findings(run_cli, tmp_path, "de.tsv", tsv, "--lang", "en", "--source-lang", "de")
+    assert [tsv[f["start"]:f["end"]] for f in found if f["category"] == "Fluency/Spelling"] == ["gestern"], found
+    tsv = "这种植物叫wendlandii。\tThis plant is called wendlandii.\n"
+    found = lt_findings(run_cli, tmp_path, "zh.tsv", tsv, "--lang", "en", "--source-lang", "zh")
+    assert not [f for f in found if f["category"] == "Fluency/Spelling"], found
+
+
+def test_a_language_languagetool_lacks_is_said_not_a_failed_run(server, run_cli, tmp_path):
+    """LanguageTool 6 has no Norwegian: a Norwegian page is checked by the rules alone and the run says so once;
+    a Norwegian source is simply not sent as the mother tongue. Neither makes the run incomplete."""
+    (tmp_path / "docs").mkdir()
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / "docs" / name).write_text("Jeg liker å gå tur i skogen om høsten, og vi vi drikker kaffe.\n",
+                                              encoding="utf-8")
+    r = run_cli("docs", "--lang", "nb", "--format", "json", "--fail-on", "never", "--no-report", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert r.stderr.count("LanguageTool has no rules for 'nb'") == 1 and "incomplete" not in r.stderr.lower()
+    assert {f["rule"] for f in json.loads(r.stdout)} == {"common.repeated-word"}  # "vi vi": the rules ran
+    tsv = "Jeg liker kaffe.\tI likes coffee.\n"
+    (tmp_path / "pairs.tsv").write_text(tsv, encoding="utf-8")
+    found = lt_findings(run_cli, tmp_path, "pairs.tsv", tsv, "--lang", "en", "--source-lang", "nb")
+    assert found, "the English target is still checked"
