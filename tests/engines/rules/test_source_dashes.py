@@ -71,3 +71,26 @@ def test_the_suggestion_uses_the_language_s_dash():
 def test_bad_settings_are_refused(spec, message):
     with pytest.raises(RuleError, match=message):
         RULE.configure({"kind": "dashes", **spec})
+
+
+@pytest.mark.parametrize("source,glued", [
+    ("Damals — lief die bekannte Umfrage.", True),   # a dash, where the target's "well-known" stands
+    ("2010–2015 lief die bekannte Umfrage.", False),  # a range
+    ("Michelson–Morley lief als Umfrage.", False),    # a pair
+    ("Vor- und Nachteile der Umfrage.", False),       # a suspended hyphen
+])
+def test_ranges_pairs_and_suspended_hyphens_are_no_dashes(source, glued):
+    target = "The well-known survey of 2010 to 2015.\n"
+    assert flagged(source + "\n", target) == (["well-known"] if glued else [])
+
+
+def test_the_dashes_of_a_source():
+    from mtcheck.engines.rules.types.kept import DASH
+
+    found = {text: [m.group() for m in DASH.finditer(text)] for text in (
+        "a — b", "a—b", "a -- b", "a--b", "a - b", "a – b", "近- 4", "黑洞–每", "变化——红", "它－ 这",
+        "2010–2015", "Michelson–Morley", "well-known", "pre- and post-war", "Vor- und Nachteile")}
+    assert found == {"a — b": ["—"], "a—b": ["—"], "a -- b": ["--"], "a--b": ["--"], "a - b": ["-"],
+                     "a – b": ["–"], "近- 4": ["-"], "黑洞–每": ["–"], "变化——红": ["——"], "它－ 这": ["－"],
+                     "2010–2015": [], "Michelson–Morley": [], "well-known": [], "pre- and post-war": [],
+                     "Vor- und Nachteile": []}

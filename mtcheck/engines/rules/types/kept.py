@@ -72,9 +72,15 @@ _OTHER_SCRIPT = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]")
 #: A word, and a word in capitals only (an acronym), in any script
 _WORD = re.compile(r"[^\W\d_]+")
 _CAPITALS = re.compile(r"(?<![^\W\d_])[^\W\d_a-z]{2,}(?![^\W\d_])")
-#: A dash between clauses, in any style: an em or en dash (one or a run: "——"), two or more hyphens, or a hyphen
-#: with white space on at least one side ("a - b", "近- 4"). A hyphen inside a word is not one.
-DASH = re.compile(r"[\u2014\u2015\u2013\u2e3a\u2e3b]+|--+|[\uff0d\ufe63]|(?<=\s)-(?=\s|\S)|(?<=\S)-(?=\s)")
+#: A dash between clauses, in any style: an em dash (one or a run: "——"), two or more hyphens, a full-width
+#: hyphen, or an en dash or a hyphen with white space on at least one side ("a – b", "a - b", "近- 4") or beside
+#: Chinese or Japanese. A hyphen inside a word is not one, nor a suspended one ("pre- and post-war"), nor an en
+#: dash between words or numbers without spaces: a range or a pair ("2010–2015", "Michelson–Morley").
+_CJK = "\u3000-\u30ff\u3400-\u9fff\uff00-\uffef"
+DASH = re.compile(r"[\u2014\u2e3a\u2e3b]+|--+|[\uff0d\ufe63]"
+                  rf"|(?<=\s)[-\u2013\u2015]|(?<![^\W\d_])[-\u2013\u2015](?=\s)|[\u2013\u2015](?=\s)"
+                  r"|(?<=[^\W\d_])-(?=\s)(?!\s+\w{1,5}\s)"
+                  rf"|(?<=[{_CJK}])[\u2013\u2015]|[\u2013\u2015](?=[{_CJK}])")
 #: Two words joined by one bare hyphen, not part of a longer chain ("state-of-the-art") and not after an
 #: apostrophe ("don't-"): the second may be a number ("closer-40000").
 HYPHENATED = re.compile(r"(?<![\w'’\-])([^\W\d_]+)-([^\W\d_]+|\d+)(?![\w\-])")
