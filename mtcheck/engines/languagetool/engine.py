@@ -228,6 +228,9 @@ class LanguageToolEngine(BaseEngine):
             try:
                 result = self._request(ep.url, params)
             except ServerError as exc:
+                if getattr(exc, "rejected", False):
+                    self.pool.succeeded(ep)
+                    raise
                 self.pool.failed(ep, str(exc).split(": ", 1)[-1], fatal=getattr(exc, "fatal", False))
                 continue
             self.pool.succeeded(ep)
@@ -248,8 +251,12 @@ class LanguageToolEngine(BaseEngine):
                         last = f"malformed answer from LanguageTool ({type(exc).__name__})"
                         break
                 last = f"HTTP {r.status_code}: {' '.join(r.text[:200].split())}"
-                if r.status_code < 500 and r.status_code != 429:
-                    break
+                if r.status_code < 500 and r.status_code not in (408, 429):
+                    # the server is well and refused this request (a language or a setting it does not know):
+                    # neither another try, nor another server, nor a restart will change its answer
+                    error = ServerError(f"LanguageTool at {url} refused the request: {last}")
+                    error.rejected = True
+                    raise error
             except requests.Timeout:
                 last, fatal = f"no answer within {self.settings.timeout:g} s", True
                 break  # a hung server will not answer a second time either
@@ -260,31 +267,33 @@ class LanguageToolEngine(BaseEngine):
         error.fatal = fatal
         raise error
 
-    def _send(self, batches: list, language: str, mother: str | None) -> tuple[dict, list, str]:
+    def _send(self, batches: list, language: str, mother: str | None) -> tuple[dict, list, str, bool]:
         """Send batches from the thread pool (a few threads per server of the pool): (results by paragraph key,
-        batches that failed, why). Once no server is left, the rest fail at once (bounded time, not a timeout
-        per batch)."""
+        batches that failed, why, whether a server failed rather than refused a request). Once no server is left,
+        the rest fail at once (bounded time, not a timeout per batch)."""
         fresh: dict[str, list] = {}
         failed: list = []
         reasons: list[str] = []
+        broken = False
 
         def work(batch: list[tuple[str, str]]):
             try:
                 joined = PARAGRAPH_BREAK.join(text for _, text in batch)
                 part = _split_matches(batch, self._post(self._params(joined, language, mother)))
             except ServerError as exc:
-                return None, batch, str(exc)
-            return part, None, ""
+                return None, batch, str(exc), not getattr(exc, "rejected", False)
+            return part, None, "", False
 
         workers = max(1, self.settings.threads) * max(1, len(self.pool.endpoints))
         with ThreadPoolExecutor(max_workers=workers) as pool:
-            for part, lost, why in pool.map(work, batches):
+            for part, lost, why, server_failed in pool.map(work, batches):
                 if part is not None:
                     fresh.update(part)
                 else:
                     failed.append(lost)
                     reasons.append(why)
-        return fresh, failed, (reasons[0] if reasons else "")
+                    broken = broken or server_failed
+        return fresh, failed, (reasons[0] if reasons else ""), broken
 
     def _restart_once(self, reason: str) -> bool:
         """Restart the local servers mtcheck manages that failed, once per run (never a shared one named by
@@ -333,9 +342,9 @@ class LanguageToolEngine(BaseEngine):
         fresh: dict[str, list] = {}
         if todo:
             batches = _batches(list(todo.items()))
-            fresh, failed, reason = self._send(batches, language, mother)
-            if failed and self._restart_once(reason):
-                again, failed, reason = self._send(failed, language, mother)
+            fresh, failed, reason, broken = self._send(batches, language, mother)
+            if failed and broken and self._restart_once(reason):
+                again, failed, reason, _ = self._send(failed, language, mother)
                 fresh.update(again)
             self.cache.put_many(fresh)
             if failed:

@@ -72,6 +72,8 @@ class Fake(BaseHTTPRequestHandler):
             self._send(200, json.dumps({"software": {"version": "6.6"}, "matches": []}))
         elif self.mode == "500":
             self._send(500, "Internal Server Error")
+        elif self.mode == "400":  # a request the server refuses (an unknown language, a bad setting)
+            self._send(400, "Error: 'xx' is not a language code known to LanguageTool.")
         elif self.mode == "malformed":
             self._send(200, '{"matches": [{"offset": ')
         elif self.mode == "hang":
@@ -101,7 +103,7 @@ def fake():
         s.shutdown()
 
 
-@pytest.mark.parametrize("mode", ["500", "malformed", "hang"])
+@pytest.mark.parametrize("mode", ["500", "malformed", "hang", "400"])
 def test_a_failing_server_makes_the_run_incomplete_within_bounded_time(mode, fake, tmp_path):
     url = fake(mode)
     docs = corpus(tmp_path / "docs", files=2, paragraphs=5)
@@ -113,6 +115,9 @@ def test_a_failing_server_makes_the_run_incomplete_within_bounded_time(mode, fak
     assert "incomplete" in r.stderr and "doc0.txt" in r.stderr and "paragraph" in r.stderr
     assert "Traceback" not in r.stderr
     assert elapsed < 60, elapsed
+    if mode == "400":  # refused, not broken: said as such, and not sent again and again
+        assert "refused the request" in r.stderr and "restarting" not in r.stderr
+        assert elapsed < 15, elapsed
 
 
 def test_optional_languagetool_records_the_gap_in_every_output(fake, tmp_path):
