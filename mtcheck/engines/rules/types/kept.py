@@ -8,7 +8,8 @@ line-aligned pair); target-only documents are not touched.
 - ``urls``: URLs and e-mail addresses stand in the target as in the source.
 - ``placeholders``: printf (``%s``, ``%1$d``, ``%(name)s``) and brace (``{name}``, ``{0}``) placeholders.
 - ``end-marks``: a source that ends in a question or exclamation mark is not answered by a target that ends in
-  a full stop.
+  a full stop, unless the target's last clause holds a word of ``words`` (per target language): the question
+  became an indirect one ("..., ob das schon passiert ist.").
 - ``pairs``: round brackets and quotations of the source (any style: ``()``, ``（）``, ``“”``, ``„“``, ``«»``,
   ``「」``) are in the target: fewer pairs there means a parenthesis or a quotation lost its marks. More pairs
   are not flagged (translations add them to explain). Square brackets (editorial insertions) are not counted;
@@ -411,7 +412,7 @@ class KeptRule(Rule):
                 else:
                     yield 0, len(target), {"match": target, "source": item}, []
         else:
-            yield from self._end_marks(source, target)
+            yield from self._end_marks(source, target, language)
 
     def _numbers(self, source: str, target: str, language: str | None):
         lowered = target.lower()
@@ -445,10 +446,15 @@ class KeptRule(Rule):
             else:
                 yield 0, len(target), {"match": target, "source": shown}, []
 
-    def _end_marks(self, source: str, target: str):
+    def _end_marks(self, source: str, target: str, language: str | None = None):
         src_end = source.rstrip(CLOSERS)[-1:]
         body = target.rstrip(CLOSERS)
         tgt_end = body[-1:]
+        # "we have to ask, has it happened before?" → "..., ob das schon passiert ist.": an indirect question
+        last = re.findall(r"\w+", re.split(r"[,;:]", body)[-1].lower())
+        indirect = {w.lower() for w in for_language(self.words, language)}
+        if src_end in QUESTION_MARKS and indirect.intersection(last):
+            return
         for marks, name in ((QUESTION_MARKS, "question mark"), (EXCLAMATION_MARKS, "exclamation mark")):
             if src_end and src_end in marks and tgt_end == "." and not body.endswith(".."):
                 yield len(body) - 1, len(body), {"match": tgt_end, "source": src_end, "mark": name}, [marks[0]]
