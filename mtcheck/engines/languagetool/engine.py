@@ -506,9 +506,10 @@ class LanguageToolEngine(BaseEngine):
     def _quiet_spelling(self, document: Document, start: int, end: int, counts: dict[str, int]) -> bool:
         """Proper names, technical words and the document's own vocabulary are not misspellings: a word in the
         project word list or in the page's markup, an identifier, file name, flag, unit, acronym or product name,
-        a word spelled the same way several times in the document or one of a word family that stands there three
-        times (the page's jargon, inflected: "rerenderizar", "rerenderice"), a table cell of one word, a capitalised word
-        inside a sentence, or one that starts a run of capitalised words."""
+        a word spelled the same way several times in the document (or capitalised elsewhere in it, as a name) or
+        one of a word family that stands there three times (the page's jargon, inflected: "rerenderizar",
+        "rerenderice"), a reduplication ("ylang-ylang"), a table cell of one word, a capitalised word inside a
+        sentence, or one that starts a run of capitalised words."""
         text = document.text
         word = text[start:end]
         if self._known_word(word, document) or is_unit_after_number(text, start, end):
@@ -521,6 +522,11 @@ class LanguageToolEngine(BaseEngine):
             return True
         if counts.get(word, 0) >= 2:
             return True
+        if word[:1].islower() and counts.get(word[:1].upper() + word[1:], 0):
+            return True  # the page also writes it capitalised: a name ("the alocasia plant, Alocasia odora")
+        parts = word.lower().split("-")
+        if len(parts) == 2 and parts[0] == parts[1]:
+            return True  # a reduplication is a name or a sound, not a misspelling ("ylang-ylang", "mahi-mahi")
         if len(word) > FAMILY_PREFIX and counts.get("\0" + word[:FAMILY_PREFIX].lower(), 0) >= 3:
             return True  # three words of its family in the page: its jargon, inflected
         seg = document.segment_at(start)

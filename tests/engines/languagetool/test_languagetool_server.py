@@ -304,3 +304,10 @@ def test_a_language_languagetool_lacks_is_said_not_a_failed_run(server, run_cli,
     (tmp_path / "pairs.tsv").write_text(tsv, encoding="utf-8")
     found = lt_findings(run_cli, tmp_path, "pairs.tsv", tsv, "--lang", "en", "--source-lang", "nb")
     assert found, "the English target is still checked"
+
+
+def test_names_written_capitalised_elsewhere_and_reduplications_are_no_misspellings(server, run_cli, tmp_path):
+    text = ("We planted the zorvalia near the fence, a young Zorvalia from the coast.\n"
+            "The wumba-wumba flowers open at night, and the gardenr waters them.\n")
+    flagged, found = spelling_flagged(run_cli, tmp_path, "garden.txt", text, "en")
+    assert flagged == ["gardenr"], found
