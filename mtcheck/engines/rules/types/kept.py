@@ -22,9 +22,9 @@ line-aligned pair); target-only documents are not touched.
   an unmatched source dash stands (relative position within the segment, ``max_shift``), at most one per missing
   dash, nearest first; a hyphenated word the same document also writes where no dash is missing is a compound
   ("three-dimensional") and is never flagged.
-- ``acronyms``: a short function word of the source that the target writes as an acronym ("It rains" → "IT
-  regnet", "Who knows" → "WHO weiß"), MT reading a word as the name it spells. The words are listed per source
-  language (``words``); a target written in capitals throughout, and an acronym the source writes too, are
+- ``acronyms``: a pronoun of the source that the target writes as an acronym ("It rains" → "IT regnet", "Who
+  knows" → "WHO weiß"), MT reading a word as the name it spells. The words are listed per source language
+  (``words``); a target written in capitals throughout, and an acronym the source writes too, are
   left alone.
 - ``names``: names, brands and code the translation must keep as written: Latin-script words in a source
   of another script (iPhone, TED, Python in a Chinese sentence), and identifiers in any source (``useState``,
