@@ -75,10 +75,13 @@ def main() -> None:
     passes = [("rules", False, False)] + ([] if args.no_lt else [("rules+LT", True, False)])
     if args.bilingual:
         passes += [(label + "+src", lt, True) for label, lt, _ in passes]
+    pooled: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for pair, lang in PAIRS.items():
         for label, lt, bilingual in passes:
             findings = run_mtcheck(pair, lang, lt, bilingual)
             s = score(findings, pair)
+            for k in ("findings", "hits", "false_alarms_clean", "clean_words", "af_found", "af_spans"):
+                pooled[label][k] += s[k]
             prec = s["hits"] / s["findings"] if s["findings"] else float("nan")
             fa = 1000 * s["false_alarms_clean"] / s["clean_words"]
             rec = {k: s["recall"].get(k, {}).get("recall_any", 0.0)
@@ -94,6 +97,10 @@ def main() -> None:
                 for rule, items in sorted(by_rule.items(), key=lambda kv: -len(kv[1])):
                     r = score(items, pair)
                     print(f"    {rule:45} {r['findings']:4} found {r['hits']:4} hits {r['false_alarms_clean']:4} FA")
+    for label, t in pooled.items():  # both pairs together: the dev data as one set
+        print(f"both {label:13} findings {t['findings']:5}  precision {t['hits'] / max(1, t['findings']):6.1%}  "
+              f"FA/1kw {1000 * t['false_alarms_clean'] / t['clean_words']:5.2f}  "
+              f"Accuracy+Fluency {t['af_found']}/{t['af_spans']} {t['af_found'] / t['af_spans']:.1%}")
 
 
 if __name__ == "__main__":
