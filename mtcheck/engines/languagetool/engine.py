@@ -506,7 +506,7 @@ class LanguageToolEngine(BaseEngine):
     def _quiet_spelling(self, document: Document, start: int, end: int, counts: dict[str, int]) -> bool:
         """Proper names, technical words and the document's own vocabulary are not misspellings: a word in the
         project word list or in the page's markup, an identifier, file name, flag, unit, acronym or product name,
-        a word spelled the same way several times in the document (or capitalised elsewhere in it, as a name) or
+        a word spelled the same way several times in the document (or capitalised inside a sentence, as a name) or
         one of a word family that stands there three times (the page's jargon, inflected: "rerenderizar",
         "rerenderice"), a reduplication ("ylang-ylang"), a table cell of one word, a capitalised word inside a
         sentence, or one that starts a run of capitalised words."""
@@ -522,8 +522,8 @@ class LanguageToolEngine(BaseEngine):
             return True
         if counts.get(word, 0) >= 2:
             return True
-        if word[:1].islower() and counts.get(word[:1].upper() + word[1:], 0):
-            return True  # the page also writes it capitalised: a name ("the alocasia plant, Alocasia odora")
+        if word[:1].islower() and counts.get("\1" + word[:1].upper() + word[1:], 0):
+            return True  # the page also writes it as a name, capitalised inside a sentence ("…, Alocasia odora")
         parts = word.lower().split("-")
         if len(parts) == 2 and parts[0] == parts[1]:
             return True  # a reduplication is a name or a sound, not a misspelling ("ylang-ylang", "mahi-mahi")
@@ -747,8 +747,8 @@ FAMILY_PREFIX = 8
 
 
 def _word_counts(text: str) -> dict[str, int]:
-    """How often each word stands in the text, and (under a "\0"-prefixed key) how often each long word's
-    family does."""
+    """How often each word stands in the text, (under a "\0"-prefixed key) how often each long word's family
+    does, and (under a "\1"-prefixed key) how often a capitalised word stands inside a sentence, as a name."""
     counts: dict[str, int] = {}
     for m in _WORDS.finditer(text):
         w = m.group()
@@ -756,6 +756,10 @@ def _word_counts(text: str) -> dict[str, int]:
         if len(w) > FAMILY_PREFIX:
             key = "\0" + w[:FAMILY_PREFIX].lower()
             counts[key] = counts.get(key, 0) + 1
+        if w[:1].isupper():
+            before = text[max(0, m.start() - 3) : m.start()].rstrip()
+            if before and before[-1] not in ".!?:\"“«(\n#*|>-":
+                counts["\1" + w] = counts.get("\1" + w, 0) + 1
     return counts
 
 
