@@ -104,7 +104,7 @@ class Merger:
         result = self.result
         result.findings.extend(part.findings)
         result.documents.extend(part.documents)
-        result.warnings.extend(part.warnings)
+        result.warnings.extend(w for w in part.warnings if w not in result.warnings)  # said once, not per worker
         result.skipped.extend(part.skipped)
         result.gaps.extend(part.gaps)
         result.unidentified.extend(part.unidentified)

@@ -325,8 +325,8 @@ class LanguageToolEngine(BaseEngine):
                 first = document.language not in self._unsupported
                 self._unsupported.add(document.language)
             if first:  # once per language and run: the rule engine still checks these documents
-                context.warn(f"LanguageTool has no rules for '{document.language}': {document.path} and any other "
-                             f"document in that language are checked by mtcheck's rules only")
+                context.warn(f"LanguageTool has no rules for '{document.language}': documents in that language "
+                             f"are checked by mtcheck's rules only")
             return []
         mother = self._lt_code(context.source_language)  # a mother tongue LanguageTool lacks is not sent
         settings_key = self._settings_key()

@@ -9,7 +9,7 @@ line-aligned pair); target-only documents are not touched.
 - ``placeholders``: printf (``%s``, ``%1$d``, ``%(name)s``) and brace (``{name}``, ``{0}``) placeholders.
 - ``end-marks``: a source that ends in a question or exclamation mark is not answered by a target that ends in
   a full stop, unless the target's last clause holds a word of ``words`` (per target language): the question
-  became an indirect one ("..., ob das schon passiert ist.").
+  became an indirect one ("..., ob es stimmt.").
 - ``pairs``: round brackets and quotations of the source (any style: ``()``, ``（）``, ``“”``, ``„“``, ``«»``,
   ``「」``) are in the target: fewer pairs there means a parenthesis or a quotation lost its marks. More pairs
   are not flagged (translations add them to explain). Square brackets (editorial insertions) are not counted;
@@ -17,7 +17,7 @@ line-aligned pair); target-only documents are not touched.
   are. A Chinese or Japanese source also quotes names, titles and coined terms that English capitalises; there
   only quoted speech is asked for (after a colon or a verb of saying, or a whole sentence quoted).
 - ``dashes``: a dash of the source (``—``, ``——``, ``–``, ``--``, a spaced hyphen) that the target writes as a
-  bare hyphen joining two words ("the universe-this is"), the trace of a detokeniser that glued the dash to its
+  bare hyphen joining two words ("the river-it floods"), the trace of a detokeniser that glued the dash to its
   neighbours. Only where the target has fewer dashes than its source, and only hyphenated pairs standing where
   an unmatched source dash stands (relative position within the segment, ``max_shift``), at most one per missing
   dash, nearest first; a hyphenated word the same document also writes where no dash is missing is a compound
@@ -225,6 +225,8 @@ class KeptRule(Rule):
     def find(self, doc: Document, ctx: RuleContext) -> Iterable[RuleMatch]:
         # every code of the source page: a page's "translated" code must be found nowhere in it
         page_codes = {k for sg in doc.segments for k in (sg.source_codes or ())} if self.kind == "markup" else set()
+        if not doc.bilingual:
+            return
         if self.kind == "dashes":
             yield from self._dashes(doc)
             return
@@ -290,7 +292,7 @@ class KeptRule(Rule):
         """Hyphenated pairs standing where a source dash went missing; see the module's ``dashes``."""
         lang = (doc.language or "").split("-")[0]
         dash = self.dash.get(lang, self.dash.get("*", " – "))
-        candidates = []  # (segment, start, end, match) in the target's checked text
+        candidates = []  # (segment, hyphenated pair in its text, the source dash it stands for)
         compounds = set()  # hyphenated words the document writes where no dash is missing
         for seg in doc.segments:
             target = doc.text[seg.start:seg.end]
@@ -330,7 +332,7 @@ class KeptRule(Rule):
                              "source_at": f"{d.start()}:{d.end()}", "suggestion": f"{left}{dash}{right}"})
 
     def _acronyms(self, doc: Document) -> Iterable[RuleMatch]:
-        """Function words of the source written as acronyms in the target; see the module's ``acronyms``."""
+        """Pronouns of the source written as acronyms in the target; see the module's ``acronyms``."""
         words = {w.lower() for w in for_language(self.words, doc.source_language)}
         if not words:
             return
@@ -450,10 +452,10 @@ class KeptRule(Rule):
         src_end = source.rstrip(CLOSERS)[-1:]
         body = target.rstrip(CLOSERS)
         tgt_end = body[-1:]
-        # "we have to ask, has it happened before?" → "..., ob das schon passiert ist.": an indirect question
+        # "We must ask: is it true?" → "Wir müssen fragen, ob es stimmt.": the question became an indirect one
         last = re.findall(r"\w+", re.split(r"[,;:]", body)[-1].lower())
         indirect = {w.lower() for w in for_language(self.words, language)}
-        if src_end in QUESTION_MARKS and indirect.intersection(last):
+        if src_end and src_end in QUESTION_MARKS and indirect.intersection(last):
             return
         for marks, name in ((QUESTION_MARKS, "question mark"), (EXCLAMATION_MARKS, "exclamation mark")):
             if src_end and src_end in marks and tgt_end == "." and not body.endswith(".."):
