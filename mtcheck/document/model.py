@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple
@@ -30,6 +30,10 @@ class Run(NamedTuple):
     file_end: int
     literal: bool
     placeholder: bool = False
+
+
+#: a word-like token of markup, as ``words.vocabulary`` reads it
+_TOKEN = re.compile(r"[A-Za-z_][\w-]*")
 
 
 class Segment(NamedTuple):
@@ -255,11 +259,8 @@ class Document:
             # a translation file holds its sources too: they are another language's prose, not the page's names,
             # so a word the target copies from its source is judged by the speller (and by the source's, which
             # tells a kept name from an untranslated word), not waved through as markup
-            from collections import Counter
-
-            token = re.compile(r"[A-Za-z_][\w-]*")
-            in_file = Counter(t for piece in pieces for t in token.findall(piece))
-            in_sources = Counter(t for seg in self.segments if seg.source for t in token.findall(seg.source))
+            in_file = Counter(t for piece in pieces for t in _TOKEN.findall(piece))
+            in_sources = Counter(t for seg in self.segments if seg.source for t in _TOKEN.findall(seg.source))
             return vocabulary([t for t, n in in_file.items() if n > in_sources.get(t, 0)])
         return vocabulary(pieces)
 
