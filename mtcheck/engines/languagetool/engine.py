@@ -675,9 +675,17 @@ _GERMAN_ADJECTIVE_ENDINGS = ("esten", "ester", "estes", "estem", "este", "sten",
 
 
 def inflection_bases(word: str, language: str) -> list[str]:
-    """For German: the uninflected adjective a lower-case word may be a form of ("permissivere" → permissiv,
+    """For English, the "-able" adjective of an "-ability" noun ("reconfigurability" → reconfigurable). For
+    German: the uninflected adjective a lower-case word may be a form of ("permissivere" → permissiv,
     "generischste" → generisch), or the verb of a "-bar" adjective ("registrierbare" → registrieren). LanguageTool's German dictionary lacks many comparatives and superlatives of
     words it knows; the base must be accepted by the same German speller and be at least five letters long."""
+    if language.split("-")[0] == "en" and word.isalpha() and word[:1].islower():
+        # English: the noun of an "-able" adjective the dictionary knows ("reconfigurability" → reconfigurable,
+        # "serializability" → serializable); its "-ability" nouns are regular and mostly missing
+        for noun, adjective in (("ability", "able"), ("ibility", "ible")):
+            if word.endswith(noun) and len(word) - len(noun) >= 5:
+                return [word[: -len(noun)] + adjective]
+        return []
     if language.split("-")[0] != "de" or len(word) < 8 or not word.isalpha() or not word[:1].islower():
         return []
     bases = [word] + [word[: -len(e)] for e in _GERMAN_ADJECTIVE_ENDINGS if word.endswith(e) and len(word) - len(e) >= 5]

@@ -311,3 +311,9 @@ def test_names_written_capitalised_elsewhere_and_reduplications_are_no_misspelli
             "The wumba-wumba flowers open at night, and the gardenr waters them.\n")
     flagged, found = spelling_flagged(run_cli, tmp_path, "garden.txt", text, "en")
     assert flagged == ["gardenr"], found
+
+
+def test_the_ability_noun_of_a_known_able_adjective_is_no_misspelling(server, run_cli, tmp_path):
+    text = "The reconfigurability of the board matters, and so does its serializability, not its flexibilty.\n"
+    flagged, found = spelling_flagged(run_cli, tmp_path, "able.txt", text, "en")
+    assert flagged == ["flexibilty"], found
