@@ -18,6 +18,8 @@ _FLAG = re.compile(r"^--?[A-Za-z][\w-]*$")  # --force, -v
 _UNIT = re.compile(r"^\d+(?:[.,]\d+)?[A-Za-zµ%°]+$")  # 10px, 2.5em, 100ms
 _ACRONYM = re.compile(r"^[A-Z0-9]{2,}s?$")  # HTTP, URLs, CSS3
 _KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+){2,}$")  # browser-compat-data, typescript-eslint-plugin
+#: letters of scripts other than Latin
+_NON_LATIN = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]")
 #: Units that stand on their own in prose ("measured in Gbps").
 UNIT_WORDS = frozenset("bps kbps Kbps Mbps Gbps Tbps KiB MiB GiB TiB kB KB MB GB TB ms µs ns fps dpi ppi Hz kHz MHz "
                        "GHz".split())
@@ -72,3 +74,10 @@ def software_terms() -> frozenset[str]:
     text = resources.files("mtcheck").joinpath("data", "software-terms.txt").read_text(encoding="utf-8")
     words = {line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")}
     return frozenset(words | {w.lower() for w in words})
+
+
+def other_script(text: str) -> bool:
+    """Are most letters of ``text`` of a script other than Latin (Chinese, Cyrillic, Arabic...)? Then a
+    Latin-script word in it is a name, a brand or code, not a word of the text's language."""
+    letters = sum(ch.isalpha() for ch in text)
+    return bool(letters) and len(_NON_LATIN.findall(text)) > letters / 2

@@ -23,7 +23,7 @@ from urllib.parse import quote
 import requests
 
 from mtcheck.document import Document
-from mtcheck.document.words import is_unit_after_number, looks_technical, software_terms
+from mtcheck.document.words import is_unit_after_number, looks_technical, other_script, software_terms
 from mtcheck.engines.base import BaseEngine, CheckContext, make_finding
 from mtcheck.engines.languagetool.cache import ResultCache
 from mtcheck.engines.languagetool.mapping import PICKY_CATEGORIES, category_for, severity_for, utf16_to_codepoints
@@ -426,7 +426,7 @@ class LanguageToolEngine(BaseEngine):
             if seg.source:
                 for w in rejected:
                     if _has_word(seg.source, w):  # the rest of a source in another script: a name in it
-                        (names if _other_script(seg.source.replace(w, " ")) else kept).add(w)
+                        (names if other_script(seg.source.replace(w, " ")) else kept).add(w)
         # words quiet anyway need no speller: each rejected candidate costs the server a suggestion search
         words = {w for w in words if not self._known_word(w, document)}
         if not words:
@@ -448,14 +448,14 @@ class LanguageToolEngine(BaseEngine):
             for variant in others] + [(kept, source_code)]
         # at once: each waits in the server's queue behind the paragraphs of other documents, and this document's
         # findings wait on the last answer
-        asked = [q for q in queries if q[0]]
-        if len(asked) > 1:
-            with ThreadPoolExecutor(max_workers=len(asked)) as pool:
-                answers = dict(zip(map(id, asked), pool.map(lambda q: self._speller_accepts(*q), asked)))
+        # (an empty query costs nothing: _speller_accepts answers it without the server)
+        if sum(1 for q in queries if q[0]) > 1:
+            with ThreadPoolExecutor(max_workers=len(queries)) as pool:
+                answers = list(pool.map(lambda q: self._speller_accepts(*q), queries))
         else:
-            answers = {id(q): self._speller_accepts(*q) for q in asked}
-        source_words = answers.pop(id(queries[-1]), set())
-        accepted = set().union(*answers.values())
+            answers = [self._speller_accepts(*q) for q in queries]
+        *answers, source_words = answers
+        accepted = set().union(*answers)
         out = {w for w in words if w in accepted} | names | (kept - source_words)
         for w in words - out:
             pieces = [p for p in w.split("-") if p]
@@ -533,8 +533,7 @@ class LanguageToolEngine(BaseEngine):
         if seg is not None and seg.kind == "cell" and document.text[seg.start : seg.end].strip(" *_`") == word:
             return True  # a table cell of one word is a value or a label ("letmein", "pa55w0rd"), not prose
         if word[:1].isupper():
-            before = text[max(0, start - 3) : start].rstrip()
-            if before and before[-1] not in ".!?:\"“«(\n":
+            if _inside_sentence(text, start):
                 return True
             # at a sentence start: a name when the next word is capitalised too ("Kowalski Group said")
             after = _WORDS.match(text, end + 1) if text[end : end + 1] == " " else None
@@ -701,12 +700,6 @@ _SPACELESS = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\
                         r"\uf900-\ufaff]")
 
 
-def _other_script(text: str) -> bool:
-    """Most letters of ``text`` are of a script other than Latin (Chinese, Cyrillic, Arabic...)."""
-    letters = [ch for ch in text if ch.isalpha()]
-    return sum(not ("A" <= ch <= "z" or "\u00c0" <= ch <= "\u024f") for ch in letters) > len(letters) / 2
-
-
 def _has_word(text: str, word: str) -> bool:
     """``word`` stands in ``text`` as a whole word, spelled the same way (a script written without spaces may
     touch it: "叫wendlandii。")."""
@@ -754,6 +747,14 @@ def _inside_technical_token(text: str, start: int, end: int) -> bool:
 FAMILY_PREFIX = 8
 
 
+def _inside_sentence(text: str, start: int, breaks: str = ".!?:\"“«(\n") -> bool:
+    """Does the word at ``start`` stand inside a sentence (after a word or a comma, not after a sentence's end, a
+    colon, an opening quote or bracket, or the start of the text)? A capital there marks a name. ``breaks``: what
+    starts a sentence (a page's counts also take Markdown's heading, list, table and quote marks)."""
+    before = text[max(0, start - 3) : start].rstrip()
+    return bool(before) and before[-1] not in breaks
+
+
 def _word_counts(text: str) -> dict[str, int]:
     """How often each word stands in the text, (under a "\0"-prefixed key) how often each long word's family
     does, and (under a "\1"-prefixed key) how often a capitalised word stands inside a sentence, as a name."""
@@ -764,10 +765,8 @@ def _word_counts(text: str) -> dict[str, int]:
         if len(w) > FAMILY_PREFIX:
             key = "\0" + w[:FAMILY_PREFIX].lower()
             counts[key] = counts.get(key, 0) + 1
-        if w[:1].isupper():
-            before = text[max(0, m.start() - 3) : m.start()].rstrip()
-            if before and before[-1] not in ".!?:\"“«(\n#*|>-":
-                counts["\1" + w] = counts.get("\1" + w, 0) + 1
+        if w[:1].isupper() and _inside_sentence(text, m.start(), ".!?:\"“«(\n#*|>-"):
+            counts["\1" + w] = counts.get("\1" + w, 0) + 1
     return counts
 
 

@@ -33,3 +33,9 @@ def test_words_are_per_source_language():
 def test_a_word_the_list_does_not_name_is_left_alone():
     # "ok" → "OK", "tv" → "TV": acronyms a translation may well write
     assert flagged("That is ok, the tv is on.\n", "Das ist OK, der TV läuft.\n") == []
+
+
+def test_the_first_way_the_source_writes_the_word_is_named():
+    # "It" and "it" both stand in the source: the finding names the first, in every run (no set order)
+    assert flagged("It is late and it rains.\n", "IT ist spät und es regnet.\n") == [("IT", "It")]
+    assert flagged("Now it rains, It said.\n", "Jetzt regnet IT, sagte es.\n") == [("IT", "it")]

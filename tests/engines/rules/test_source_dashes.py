@@ -1,6 +1,8 @@
 """``kind: dashes``: a source dash glued into a hyphen, judged over a whole document of line-aligned segments.
 Sentences are our own."""
 
+import copy
+
 import pytest
 
 from mtcheck.document import DocumentBuilder
@@ -70,7 +72,7 @@ def test_the_suggestion_uses_the_language_s_dash():
                                           ({"dash": {"en": ""}}, "dash"), ({"dash": 3}, "dash")])
 def test_bad_settings_are_refused(spec, message):
     with pytest.raises(RuleError, match=message):
-        RULE.configure({"kind": "dashes", **spec})
+        copy.copy(RULE).configure({"kind": "dashes", **spec})  # a copy: the shared rule keeps its settings
 
 
 @pytest.mark.parametrize("source,glued", [

@@ -44,6 +44,7 @@ from collections import Counter
 from typing import Any, Iterable
 
 from mtcheck.document import Document
+from mtcheck.document.words import other_script
 from mtcheck.engines.rules.rule import Rule, RuleContext, RuleMatch
 from mtcheck.engines.rules.types.spec import for_language, need, per_language
 from mtcheck.errors import RuleError
@@ -68,8 +69,6 @@ KINDS = ("numbers", "urls", "placeholders", "end-marks", "markup", "names", "pai
 #: A word in Latin letters, never part of a longer one ("ns" of "însă", "i2008" of "și2008")
 LATIN_WORD = re.compile(r"(?<![A-Za-z0-9\u00c0-\u024f])[A-Za-z][A-Za-z0-9]*(?:[.'’_-][A-Za-z0-9]+)*"
                         r"(?![A-Za-z0-9\u00c0-\u024f])")
-#: letters of scripts other than Latin (the source is "of another script" when most of its letters are)
-_OTHER_SCRIPT = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]")
 #: A word, and a word in capitals only (an acronym), in any script
 _WORD = re.compile(r"[^\W\d_]+")
 _CAPITALS = re.compile(r"(?<![^\W\d_])[^\W\d_a-z]{2,}(?![^\W\d_])")
@@ -343,7 +342,7 @@ class KeptRule(Rule):
             letters = [ch for ch in target if ch.isalpha()]
             if not letters or sum(ch.isupper() for ch in letters) > len(letters) / 2:
                 continue  # a heading or a line in capitals throughout
-            in_source = {m.group() for m in _WORD.finditer(seg.source)}
+            in_source = dict.fromkeys(m.group() for m in _WORD.finditer(seg.source))  # in order: the first is named
             for m in _CAPITALS.finditer(target):
                 word = m.group()
                 if not word.isupper() or word.lower() not in words or word in in_source:
@@ -357,8 +356,7 @@ class KeptRule(Rule):
     def _names(self, source: str, target: str):
         from mtcheck.engines.rules.types.glossary import fold
 
-        letters = [ch for ch in source if ch.isalpha()]
-        other_script = len(_OTHER_SCRIPT.findall(source)) > len(letters) / 2 if letters else False
+        foreign = other_script(source)  # a Latin-script word of a Chinese source is a name
         skip = [(m.start(), m.end()) for p in (URL, PLACEHOLDER) for m in p.finditer(source)]
         folded = fold(target).lower()
         seen = set()
@@ -369,9 +367,9 @@ class KeptRule(Rule):
                 continue
             if "." in word and all(len(part) <= 2 for part in word.split(".")):
                 continue  # abbreviations: e.g., i.e., U.S.
-            if not other_script and re.fullmatch(r"[a-z]+(?:-[a-z]+)*", word):
+            if not foreign and re.fullmatch(r"[a-z]+(?:-[a-z]+)*", word):
                 continue  # "every-home-should-have-one", "ns": plain words and units are translated or converted
-            if not (other_script or _identifier(word)):
+            if not (foreign or _identifier(word)):
                 continue
             seen.add(word.lower())
             if fold(word).lower() not in folded:
@@ -452,11 +450,11 @@ class KeptRule(Rule):
         src_end = source.rstrip(CLOSERS)[-1:]
         body = target.rstrip(CLOSERS)
         tgt_end = body[-1:]
-        # "We must ask: is it true?" → "Wir müssen fragen, ob es stimmt.": the question became an indirect one
-        last = re.findall(r"\w+", re.split(r"[,;:]", body)[-1].lower())
-        indirect = {w.lower() for w in for_language(self.words, language)}
-        if src_end and src_end in QUESTION_MARKS and indirect.intersection(last):
-            return
+        if src_end and src_end in QUESTION_MARKS and tgt_end == ".":
+            # "We must ask: is it true?" → "Wir müssen fragen, ob es stimmt.": the question became an indirect one
+            last = re.findall(r"\w+", re.split(r"[,;:]", body)[-1].lower())
+            if {w.lower() for w in for_language(self.words, language)}.intersection(last):
+                return
         for marks, name in ((QUESTION_MARKS, "question mark"), (EXCLAMATION_MARKS, "exclamation mark")):
             if src_end and src_end in marks and tgt_end == "." and not body.endswith(".."):
                 yield len(body) - 1, len(body), {"match": tgt_end, "source": src_end, "mark": name}, [marks[0]]
